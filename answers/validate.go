@@ -1,0 +1,181 @@
+package answers
+
+import (
+	"fmt"
+	"net/url"
+	"slices"
+	"strings"
+
+	"create-supertokens-app/auth"
+	"create-supertokens-app/pack"
+)
+
+// Project is a validated set of answers with every choice resolved against the catalog.
+type Project struct {
+	// Answers hold canonical ids (aliases replaced) and filled defaults.
+	Answers  Answers
+	Frontend pack.Owned[pack.Frontend]
+	// Backend is nil for fullstack frontends, which serve the auth API themselves.
+	Backend *pack.Owned[pack.Backend]
+	Auth    auth.Model
+	// CoreKind is demo, docker or url; CoreURI is the matching connection URI.
+	CoreKind string
+	CoreURI  string
+}
+
+// Fullstack reports whether the frontend serves the auth API itself.
+func (p Project) Fullstack() bool { return p.Frontend.Value.Kind == pack.KindFullstack }
+
+// Validate checks every answer against the catalog and resolves the auth model. It reports
+// the first problem as a *UsageError naming the flag.
+func Validate(a Answers, cat *pack.Catalog) (Project, error) {
+	var p Project
+	if reason := ValidateAppName(a.AppName); reason != "" {
+		return p, &UsageError{Flag: "appname", Value: a.AppName, Reason: reason}
+	}
+
+	frontend, ok := cat.Frontend(a.Frontend)
+	if !ok {
+		return p, &UsageError{Flag: "frontend", Value: a.Frontend, Valid: cat.FrontendIDs()}
+	}
+	a.Frontend = frontend.Value.ID
+	p.Frontend = frontend
+
+	if err := resolveBackend(&a, &p, cat); err != nil {
+		return p, err
+	}
+	if err := resolveAuth(&a, &p, cat); err != nil {
+		return p, err
+	}
+
+	if a.Manager == "" {
+		a.Manager = DefaultManager
+	}
+	if !slices.Contains(Managers, a.Manager) {
+		return p, &UsageError{Flag: "manager", Value: a.Manager, Valid: Managers}
+	}
+
+	kind, uri, err := ParseCore(a.Core)
+	if err != nil {
+		return p, err
+	}
+	p.CoreKind, p.CoreURI = kind, uri
+	if a.Core == "" {
+		a.Core = DefaultCore
+	}
+
+	p.Answers = a
+	return p, nil
+}
+
+func resolveBackend(a *Answers, p *Project, cat *pack.Catalog) error {
+	if p.Fullstack() {
+		if a.Backend != "" {
+			return &UsageError{Flag: "backend", Value: a.Backend, Reason: fmt.Sprintf(
+				"frontend %s is fullstack and serves the auth API itself; leave out --backend",
+				a.Frontend)}
+		}
+		return nil
+	}
+	backend, ok := cat.Backend(a.Backend)
+	if !ok {
+		return &UsageError{Flag: "backend", Value: a.Backend, Valid: cat.BackendIDs()}
+	}
+	a.Backend = backend.Value.ID
+	p.Backend = &backend
+	return nil
+}
+
+func resolveAuth(a *Answers, p *Project, cat *pack.Catalog) error {
+	req := auth.Request{
+		FirstFactors:  a.FirstFactors,
+		SecondFactors: a.SecondFactors,
+		Providers:     a.Providers,
+	}
+	if a.Recipe != "" || !a.HasFactorFlags() {
+		recipe, ok := cat.Recipe(a.Recipe)
+		if !ok {
+			return &UsageError{Flag: "recipe", Value: a.Recipe, Valid: cat.RecipeIDs()}
+		}
+		a.Recipe = recipe.Value.ID
+		req.Recipe = recipe.Value.ID
+		req.PresetFirst = recipe.Value.FirstFactors
+		req.PresetSecond = recipe.Value.SecondFactors
+		req.Multitenancy = recipe.Value.Multitenancy
+	}
+	for _, f := range a.FirstFactors {
+		if !slices.Contains(auth.FirstFactors, f) {
+			return &UsageError{Flag: "firstfactors", Value: f, Valid: auth.FirstFactors}
+		}
+	}
+	for _, f := range a.SecondFactors {
+		if !slices.Contains(auth.SecondFactors, f) {
+			return &UsageError{Flag: "secondfactors", Value: f, Valid: auth.SecondFactors}
+		}
+	}
+	for _, id := range a.Providers {
+		if _, ok := auth.LookupProvider(id); !ok {
+			return &UsageError{Flag: "providers", Value: id, Valid: auth.ProviderIDs()}
+		}
+	}
+
+	model, err := auth.Resolve(req)
+	if err != nil {
+		return &UsageError{Flag: "providers", Reason: err.Error()}
+	}
+	p.Auth = model
+	return checkSupport(*a, *p, cat)
+}
+
+// checkSupport rejects a model that uses a feature the chosen frontend or backend lacks,
+// naming the choices that do support it.
+func checkSupport(a Answers, p Project, cat *pack.Catalog) error {
+	flag := "recipe"
+	if a.Recipe == "" {
+		flag = "firstfactors"
+	}
+	for _, feature := range p.Auth.Features() {
+		if reason := pack.UnsupportedReason(p.Frontend.Value.Unsupported, feature); reason != "" {
+			var ok []string
+			for _, f := range cat.Frontends {
+				if pack.UnsupportedReason(f.Value.Unsupported, feature) == "" {
+					ok = append(ok, f.Value.ID)
+				}
+			}
+			return &UsageError{Flag: flag, Value: p.Auth.Recipe, Reason: fmt.Sprintf(
+				"frontend %s does not support %s: %s; frontends that do: %s",
+				p.Frontend.Value.ID, feature, reason, strings.Join(ok, ", "))}
+		}
+		if p.Backend == nil {
+			continue
+		}
+		if reason := pack.UnsupportedReason(p.Backend.Value.Unsupported, feature); reason != "" {
+			var ok []string
+			for _, b := range cat.Backends {
+				if pack.UnsupportedReason(b.Value.Unsupported, feature) == "" {
+					ok = append(ok, b.Value.ID)
+				}
+			}
+			return &UsageError{Flag: flag, Value: p.Auth.Recipe, Reason: fmt.Sprintf(
+				"backend %s does not support %s: %s; backends that do: %s",
+				p.Backend.Value.ID, feature, reason, strings.Join(ok, ", "))}
+		}
+	}
+	return nil
+}
+
+// ParseCore turns --core into a kind and a connection URI.
+func ParseCore(value string) (kind, uri string, err error) {
+	switch value {
+	case "", CoreDemo:
+		return CoreDemo, DemoCoreURI, nil
+	case CoreDocker:
+		return CoreDocker, DockerCoreURI, nil
+	}
+	u, parseErr := url.Parse(value)
+	if parseErr != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return "", "", &UsageError{Flag: "core", Value: value,
+			Reason: "expected demo, docker or an http(s):// address of a SuperTokens core"}
+	}
+	return CoreURL, strings.TrimRight(value, "/"), nil
+}

@@ -1,0 +1,60 @@
+package auth
+
+// Factor ids, as the SuperTokens SDKs name them.
+const (
+	FactorEmailPassword = "emailpassword"
+	FactorThirdParty    = "thirdparty"
+	FactorOTPEmail      = "otp-email"
+	FactorOTPPhone      = "otp-phone"
+	FactorLinkEmail     = "link-email"
+	FactorLinkPhone     = "link-phone"
+	FactorWebAuthn      = "webauthn"
+	FactorTOTP          = "totp"
+)
+
+// FirstFactors are the valid values of --firstfactors.
+var FirstFactors = []string{
+	FactorEmailPassword, FactorThirdParty, FactorOTPEmail, FactorOTPPhone,
+	FactorLinkEmail, FactorLinkPhone, FactorWebAuthn,
+}
+
+// SecondFactors are the valid values of --secondfactors.
+var SecondFactors = []string{
+	FactorOTPEmail, FactorOTPPhone, FactorLinkEmail, FactorLinkPhone, FactorTOTP,
+}
+
+// Features are what a stack can lack; a pack marks a choice as not supporting one with
+// its reason, and Unsupported compares a model against them.
+const (
+	FeatureEmailPassword = "emailpassword"
+	FeatureThirdParty    = "thirdparty"
+	FeaturePasswordless  = "passwordless"
+	FeatureWebAuthn      = "webauthn"
+	FeatureMultitenancy  = "multitenancy"
+	FeatureMFA           = "mfa"
+)
+
+// AllFeatures lists every feature in a stable order.
+var AllFeatures = []string{
+	FeatureEmailPassword, FeatureThirdParty, FeaturePasswordless, FeatureWebAuthn,
+	FeatureMultitenancy, FeatureMFA,
+}
+
+// Features returns the features the model uses.
+func (m Model) Features() []string {
+	uses := map[string]bool{
+		FeatureEmailPassword: m.EmailPassword,
+		FeatureThirdParty:    m.ThirdParty,
+		FeaturePasswordless:  m.Passwordless,
+		FeatureWebAuthn:      m.WebAuthn,
+		FeatureMultitenancy:  m.Multitenancy,
+		FeatureMFA:           m.MFA,
+	}
+	var features []string
+	for _, f := range AllFeatures {
+		if uses[f] {
+			features = append(features, f)
+		}
+	}
+	return features
+}
