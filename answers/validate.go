@@ -71,9 +71,7 @@ func Validate(a Answers, cat *pack.Catalog) (Project, error) {
 func resolveBackend(a *Answers, p *Project, cat *pack.Catalog) error {
 	if p.Fullstack() {
 		if a.Backend != "" {
-			return &UsageError{Flag: "backend", Value: a.Backend, Reason: fmt.Sprintf(
-				"frontend %s is fullstack and serves the auth API itself; leave out --backend",
-				a.Frontend)}
+			return fullstackBackendError(*a)
 		}
 		return nil
 	}
@@ -178,4 +176,46 @@ func ParseCore(value string) (kind, uri string, err error) {
 			Reason: "expected demo, docker or an http(s):// address of a SuperTokens core"}
 	}
 	return CoreURL, strings.TrimRight(value, "/"), nil
+}
+
+// CheckGiven validates only the answers that are set, so a wrong flag value is reported
+// before any prompt or any complaint about a missing answer.
+func CheckGiven(a Answers, cat *pack.Catalog) error {
+	if a.AppName != "" {
+		if reason := ValidateAppName(a.AppName); reason != "" {
+			return &UsageError{Flag: "appname", Value: a.AppName, Reason: reason}
+		}
+	}
+	if a.Frontend != "" {
+		frontend, ok := cat.Frontend(a.Frontend)
+		if !ok {
+			return &UsageError{Flag: "frontend", Value: a.Frontend, Valid: cat.FrontendIDs()}
+		}
+		if a.Backend != "" && frontend.Value.Kind == pack.KindFullstack {
+			return fullstackBackendError(a)
+		}
+	}
+	if a.Backend != "" {
+		if _, ok := cat.Backend(a.Backend); !ok {
+			return &UsageError{Flag: "backend", Value: a.Backend, Valid: cat.BackendIDs()}
+		}
+	}
+	if a.Recipe != "" {
+		if _, ok := cat.Recipe(a.Recipe); !ok {
+			return &UsageError{Flag: "recipe", Value: a.Recipe, Valid: cat.RecipeIDs()}
+		}
+	}
+	if a.Manager != "" && !slices.Contains(Managers, a.Manager) {
+		return &UsageError{Flag: "manager", Value: a.Manager, Valid: Managers}
+	}
+	if _, _, err := ParseCore(a.Core); err != nil {
+		return err
+	}
+	return nil
+}
+
+func fullstackBackendError(a Answers) error {
+	return &UsageError{Flag: "backend", Value: a.Backend, Reason: fmt.Sprintf(
+		"frontend %s is fullstack and serves the auth API itself; leave out --backend",
+		a.Frontend)}
 }

@@ -1,0 +1,56 @@
+package ui
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+)
+
+// Summary is what a finished run reports.
+type Summary struct {
+	Project  string
+	Stack    string
+	Auth     string
+	Core     string
+	Files    int
+	Elapsed  time.Duration
+	Next     []string
+	Warnings []string
+	Failures []string
+	Messages []string
+}
+
+// PrintSummary writes the summary, the next steps and any warnings.
+func PrintSummary(w io.Writer, s Styles, sum Summary) {
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, s.Title.Render("Created "+sum.Project))
+	rows := [][2]string{
+		{"Stack", sum.Stack},
+		{"Auth", sum.Auth},
+		{"Core", sum.Core},
+		{"Files", fmt.Sprintf("%d written in %s", sum.Files, sum.Elapsed.Round(time.Millisecond))},
+	}
+	for _, row := range rows {
+		fmt.Fprintf(w, "  %s %s\n", s.Label.Render(fmt.Sprintf("%-6s", row[0])), row[1])
+	}
+	for _, f := range sum.Failures {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, s.Error.Render("! ")+f)
+	}
+	if len(sum.Next) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, s.Label.Render("Next steps:"))
+		for _, cmd := range sum.Next {
+			fmt.Fprintln(w, "  "+s.Command.Render(cmd))
+		}
+	}
+	for _, m := range sum.Messages {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, strings.TrimSpace(m))
+	}
+	for _, warning := range sum.Warnings {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, s.Warning.Render("Warning: "+warning))
+	}
+}
