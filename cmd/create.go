@@ -36,12 +36,14 @@ func runCreate(ctx context.Context, opts *Options, s Streams) error {
 	if err := answers.CheckGiven(opts.Answers, cat); err != nil {
 		return err
 	}
-	interactive := s.Interactive() && !opts.Yes && !opts.JSON
+	// --accessible also prompts through a pipe, for screen readers and scripted answers.
+	canPrompt := s.Interactive() || (opts.AccessibleFlag && s.Getenv("CI") == "")
+	interactive := canPrompt && !opts.Yes && !opts.JSON
 	switch {
 	case opts.Yes:
 		prompts.ApplyDefaults(&opts.Answers, cat)
 	case interactive:
-		p := prompts.Terminal{In: s.In, Out: s.Err, Accessible: opts.Accessible}
+		p := prompts.NewTerminal(s.In, s.Err, opts.Accessible)
 		if err := prompts.Fill(p, &opts.Answers, cat); err != nil {
 			return err
 		}

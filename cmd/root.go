@@ -37,7 +37,9 @@ type Options struct {
 	Force       bool
 	Trust       bool
 	Autostart   bool
-	Accessible  bool
+	// Accessible is set by --accessible or TERM=dumb; AccessibleFlag only by the flag.
+	Accessible     bool
+	AccessibleFlag bool
 }
 
 // Execute runs the command line with args (without the program name) and returns the exit
@@ -83,6 +85,7 @@ func newRootCommand(s Streams) *cobra.Command {
 		SilenceErrors: true,
 		RunE: func(c *cobra.Command, _ []string) error {
 			opts.Answers.APIKey = firstNonEmpty(opts.Answers.APIKey, s.Getenv("SUPERTOKENS_API_KEY"))
+			opts.AccessibleFlag = opts.Accessible
 			opts.Accessible = opts.Accessible || s.Getenv("TERM") == "dumb"
 			return runCreate(c.Context(), opts, s)
 		},

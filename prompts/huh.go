@@ -15,6 +15,15 @@ type Terminal struct {
 	Accessible bool
 }
 
+// NewTerminal returns a terminal prompter; in accessible mode it reads its input one line
+// per question.
+func NewTerminal(in io.Reader, out io.Writer, accessible bool) Terminal {
+	if accessible {
+		in = newLineReader(in)
+	}
+	return Terminal{In: in, Out: out, Accessible: accessible}
+}
+
 func (t Terminal) run(field huh.Field) error {
 	form := huh.NewForm(huh.NewGroup(field)).
 		WithAccessible(t.Accessible).
