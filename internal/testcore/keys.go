@@ -12,6 +12,7 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -29,6 +30,22 @@ type signingKeys struct {
 type signingKey struct {
 	id      string
 	private *rsa.PrivateKey
+}
+
+// processKeys caches the key pair of the process. Generating two 2048-bit RSA keys takes up to
+// a second, and every Server in a process sharing them does no harm in a test double.
+var processKeys struct {
+	once sync.Once
+	keys *signingKeys
+	err  error
+}
+
+// sharedSigningKeys returns the process's signing keys, generating them on first use.
+func sharedSigningKeys() (*signingKeys, error) {
+	processKeys.once.Do(func() {
+		processKeys.keys, processKeys.err = newSigningKeys()
+	})
+	return processKeys.keys, processKeys.err
 }
 
 func newSigningKeys() (*signingKeys, error) {
@@ -130,6 +147,7 @@ func (k *signingKeys) verify(token string) (map[string]any, error) {
 		return nil, fmt.Errorf("%w: expected 3 dot-separated parts, got %d", errInvalidToken,
 			len(parts))
 	}
+
 	headerJSON, err := base64.RawURLEncoding.DecodeString(parts[0])
 	if err != nil {
 		return nil, fmt.Errorf("%w: header: %w", errInvalidToken, err)
@@ -139,10 +157,12 @@ func (k *signingKeys) verify(token string) (map[string]any, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: header: %w", errInvalidToken, err)
 	}
+
 	key, ok := k.byID(header.KeyID)
 	if !ok {
 		return nil, fmt.Errorf("%w: unknown kid %q", errInvalidToken, header.KeyID)
 	}
+
 	signature, err := base64.RawURLEncoding.DecodeString(parts[2])
 	if err != nil {
 		return nil, fmt.Errorf("%w: signature: %w", errInvalidToken, err)
@@ -152,6 +172,7 @@ func (k *signingKeys) verify(token string) (map[string]any, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: signature: %w", errInvalidToken, err)
 	}
+
 	payloadJSON, err := base64.RawURLEncoding.DecodeString(parts[1])
 	if err != nil {
 		return nil, fmt.Errorf("%w: payload: %w", errInvalidToken, err)

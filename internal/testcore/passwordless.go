@@ -355,13 +355,13 @@ func handleRemoveCode(c *call) {
 		if d.tenant != c.tenant {
 			continue
 		}
-		kept := d.codes[:0]
+		remaining := d.codes[:0]
 		for _, code := range d.codes {
 			if code.id != body.CodeID {
-				kept = append(kept, code)
+				remaining = append(remaining, code)
 			}
 		}
-		d.codes = kept
+		d.codes = remaining
 		if len(d.codes) == 0 {
 			delete(st.devices, id)
 		}

@@ -48,7 +48,7 @@ func (c *call) status(name string, fields map[string]any) {
 	c.writeJSON(body)
 }
 
-// badRequest answers 400 with a text message, as the real core does for invalid input.
+// badRequest responds with 400 and a text message, as the real core does for invalid input.
 func (c *call) badRequest(message string) {
 	c.srv.reject(c.w, c.r, http.StatusBadRequest, message)
 }
@@ -59,7 +59,7 @@ func (c *call) fail(err error) {
 	writeText(c.w, http.StatusInternalServerError, "Internal Error")
 }
 
-// decode reads the JSON body into dst and answers 400 itself when that fails.
+// decode reads the JSON body into dst. On failure it responds with 400 itself and returns false.
 func (c *call) decode(dst any) bool {
 	body := http.MaxBytesReader(c.w, c.r.Body, maxBodyBytes)
 	err := json.NewDecoder(body).Decode(dst)
@@ -83,7 +83,7 @@ func (c *call) query(name string) (string, bool) {
 	return values[0], true
 }
 
-// requireQuery returns a query parameter or answers 400 naming it.
+// requireQuery returns a query parameter, or responds with 400 naming it when it is missing.
 func (c *call) requireQuery(name string) (string, bool) {
 	value, ok := c.query(name)
 	if !ok {
@@ -93,7 +93,7 @@ func (c *call) requireQuery(name string) (string, bool) {
 	return value, true
 }
 
-// requireField answers 400 naming a JSON field that is missing or empty.
+// requireField responds with 400 naming a JSON field that is missing or empty.
 func (c *call) requireField(name, value string) bool {
 	if value == "" {
 		c.badRequest("Field name '" + name + "' is invalid in JSON input")

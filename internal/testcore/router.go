@@ -9,7 +9,7 @@ import (
 	"time"
 )
 
-// scope says which path prefixes a route accepts, mirroring the real core.
+// scope is the set of path prefixes a route accepts, as in the real core.
 type scope int
 
 const (

@@ -14,7 +14,7 @@ func (s *Server) buildRoutes() map[string]*route {
 	tenant := func(methods map[string]handlerFunc) *route {
 		return &route{scope: scopeTenant, methods: methods}
 	}
-	one := func(method string, h handlerFunc) map[string]handlerFunc {
+	onlyMethod := func(method string, h handlerFunc) map[string]handlerFunc {
 		return map[string]handlerFunc{method: h}
 	}
 
@@ -22,80 +22,80 @@ func (s *Server) buildRoutes() map[string]*route {
 		"/":                      bare(handleHello),
 		"/hello":                 bare(handleHello),
 		"/.well-known/jwks.json": bare(handleJWKS),
-		"/apiversion":            {scope: scopeBare, methods: one(get, handleAPIVersion)},
-		"/recipe/jwt/jwks":       app(one(get, handleJWKS)),
+		"/apiversion":            {scope: scopeBare, methods: onlyMethod(get, handleAPIVersion)},
+		"/recipe/jwt/jwks":       app(onlyMethod(get, handleJWKS)),
 
 		// Email-password and user lookups.
-		"/recipe/signup": tenant(one(post, handleSignUp)),
-		"/recipe/signin": tenant(one(post, handleSignIn)),
+		"/recipe/signup": tenant(onlyMethod(post, handleSignUp)),
+		"/recipe/signin": tenant(onlyMethod(post, handleSignIn)),
 		"/recipe/user": tenant(map[string]handlerFunc{
 			get: handleGetRecipeUser,
 			put: handleUpdateUser,
 		}),
-		"/users/by-accountinfo": tenant(one(get, handleUsersByAccountInfo)),
-		"/user/id":              app(one(get, handleUserByID)),
-		"/users":                tenant(one(get, handleListUsers)),
-		"/users/count":          tenant(one(get, handleCountUsers)),
-		"/user/remove":          app(one(post, handleRemoveUser)),
+		"/users/by-accountinfo": tenant(onlyMethod(get, handleUsersByAccountInfo)),
+		"/user/id":              app(onlyMethod(get, handleUserByID)),
+		"/users":                tenant(onlyMethod(get, handleListUsers)),
+		"/users/count":          tenant(onlyMethod(get, handleCountUsers)),
+		"/user/remove":          app(onlyMethod(post, handleRemoveUser)),
 
-		"/recipe/user/password/reset/token":         tenant(one(post, handleCreateResetToken)),
-		"/recipe/user/password/reset/token/consume": tenant(one(post, handleConsumeResetToken)),
-		"/recipe/user/password/reset":               tenant(one(post, handleResetPassword)),
+		"/recipe/user/password/reset/token":         tenant(onlyMethod(post, handleCreateResetToken)),
+		"/recipe/user/password/reset/token/consume": tenant(onlyMethod(post, handleConsumeResetToken)),
+		"/recipe/user/password/reset":               tenant(onlyMethod(post, handleResetPassword)),
 
 		// Sessions.
 		"/recipe/session": tenant(map[string]handlerFunc{
 			post: handleCreateSession,
 			get:  handleSessionInfo,
 		}),
-		"/recipe/session/verify":     app(one(post, handleVerifySession)),
-		"/recipe/session/refresh":    app(one(post, handleRefreshSession)),
-		"/recipe/session/regenerate": app(one(post, handleRegenerateSession)),
-		"/recipe/session/remove":     tenant(one(post, handleRemoveSessions)),
-		"/recipe/session/user":       tenant(one(get, handleSessionsForUser)),
-		"/recipe/session/data":       app(one(put, handleUpdateSessionData)),
-		"/recipe/jwt/data":           app(one(put, handleUpdateJWTData)),
+		"/recipe/session/verify":     app(onlyMethod(post, handleVerifySession)),
+		"/recipe/session/refresh":    app(onlyMethod(post, handleRefreshSession)),
+		"/recipe/session/regenerate": app(onlyMethod(post, handleRegenerateSession)),
+		"/recipe/session/remove":     tenant(onlyMethod(post, handleRemoveSessions)),
+		"/recipe/session/user":       tenant(onlyMethod(get, handleSessionsForUser)),
+		"/recipe/session/data":       app(onlyMethod(put, handleUpdateSessionData)),
+		"/recipe/jwt/data":           app(onlyMethod(put, handleUpdateJWTData)),
 
 		// User roles. Roles belong to the app and assignments to a tenant.
-		"/recipe/role":                    app(one(put, handleCreateRole)),
-		"/recipe/roles":                   app(one(get, handleListRoles)),
-		"/recipe/role/remove":             app(one(post, handleRemoveRole)),
-		"/recipe/role/permissions":        app(one(get, handleRolePermissions)),
-		"/recipe/role/permissions/remove": app(one(post, handleRemovePermissions)),
-		"/recipe/permission/roles":        app(one(get, handleRolesWithPermission)),
-		"/recipe/user/role":               tenant(one(put, handleAddUserRole)),
-		"/recipe/user/role/remove":        tenant(one(post, handleRemoveUserRole)),
-		"/recipe/user/roles":              tenant(one(get, handleUserRoles)),
-		"/recipe/role/users":              tenant(one(get, handleRoleUsers)),
+		"/recipe/role":                    app(onlyMethod(put, handleCreateRole)),
+		"/recipe/roles":                   app(onlyMethod(get, handleListRoles)),
+		"/recipe/role/remove":             app(onlyMethod(post, handleRemoveRole)),
+		"/recipe/role/permissions":        app(onlyMethod(get, handleRolePermissions)),
+		"/recipe/role/permissions/remove": app(onlyMethod(post, handleRemovePermissions)),
+		"/recipe/permission/roles":        app(onlyMethod(get, handleRolesWithPermission)),
+		"/recipe/user/role":               tenant(onlyMethod(put, handleAddUserRole)),
+		"/recipe/user/role/remove":        tenant(onlyMethod(post, handleRemoveUserRole)),
+		"/recipe/user/roles":              tenant(onlyMethod(get, handleUserRoles)),
+		"/recipe/role/users":              tenant(onlyMethod(get, handleRoleUsers)),
 
 		// Multitenancy: v1 paths for CDI 3.x (supertokens-golang), v2 for CDI 5.x.
-		"/recipe/multitenancy/tenant":         {scope: scopeTenant, tenantLookup: true, methods: one(get, handleGetTenant)},
-		"/recipe/multitenancy/tenant/v2":      {scope: scopeTenant, tenantLookup: true, methods: one(get, handleGetTenant)},
-		"/recipe/multitenancy/tenant/list":    app(one(get, handleListTenants)),
-		"/recipe/multitenancy/tenant/list/v2": app(one(get, handleListTenants)),
+		"/recipe/multitenancy/tenant":         {scope: scopeTenant, tenantLookup: true, methods: onlyMethod(get, handleGetTenant)},
+		"/recipe/multitenancy/tenant/v2":      {scope: scopeTenant, tenantLookup: true, methods: onlyMethod(get, handleGetTenant)},
+		"/recipe/multitenancy/tenant/list":    app(onlyMethod(get, handleListTenants)),
+		"/recipe/multitenancy/tenant/list/v2": app(onlyMethod(get, handleListTenants)),
 
 		// Passwordless.
-		"/recipe/signinup/code":         tenant(one(post, handleCreateCode)),
-		"/recipe/signinup/code/consume": tenant(one(post, handleConsumeCode)),
-		"/recipe/signinup/code/check":   tenant(one(post, handleCheckCode)),
-		"/recipe/signinup/codes":        tenant(one(get, handleListCodes)),
-		"/recipe/signinup/code/remove":  tenant(one(post, handleRemoveCode)),
-		"/recipe/signinup/codes/remove": tenant(one(post, handleRemoveCodes)),
+		"/recipe/signinup/code":         tenant(onlyMethod(post, handleCreateCode)),
+		"/recipe/signinup/code/consume": tenant(onlyMethod(post, handleConsumeCode)),
+		"/recipe/signinup/code/check":   tenant(onlyMethod(post, handleCheckCode)),
+		"/recipe/signinup/codes":        tenant(onlyMethod(get, handleListCodes)),
+		"/recipe/signinup/code/remove":  tenant(onlyMethod(post, handleRemoveCode)),
+		"/recipe/signinup/codes/remove": tenant(onlyMethod(post, handleRemoveCodes)),
 
 		// Email verification.
-		"/recipe/user/email/verify/token": tenant(one(post, handleCreateVerificationToken)),
+		"/recipe/user/email/verify/token": tenant(onlyMethod(post, handleCreateVerificationToken)),
 		"/recipe/user/email/verify": tenant(map[string]handlerFunc{
 			post: handleVerifyEmail,
 			get:  handleIsEmailVerified,
 		}),
-		"/recipe/user/email/verify/remove":       app(one(post, handleUnverifyEmail)),
-		"/recipe/user/email/verify/token/remove": tenant(one(post, handleRemoveVerificationTokens)),
+		"/recipe/user/email/verify/remove":       app(onlyMethod(post, handleUnverifyEmail)),
+		"/recipe/user/email/verify/token/remove": tenant(onlyMethod(post, handleRemoveVerificationTokens)),
 
 		// User metadata.
 		"/recipe/user/metadata": app(map[string]handlerFunc{
 			get: handleGetMetadata,
 			put: handleUpdateMetadata,
 		}),
-		"/recipe/user/metadata/remove": app(one(post, handleRemoveMetadata)),
+		"/recipe/user/metadata/remove": app(onlyMethod(post, handleRemoveMetadata)),
 
 		// Test-only: not part of the core API.
 		"/test/codes": bare(handleTestCodes),

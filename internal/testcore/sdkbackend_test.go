@@ -16,7 +16,7 @@ import (
 	"time"
 )
 
-// backendReadyTimeout bounds how long a started SDK backend may take to answer /health.
+// backendReadyTimeout bounds how long a started SDK backend may take to serve /health.
 const backendReadyTimeout = 60 * time.Second
 
 // lockedBuffer collects a child process's output for the failure message.
@@ -77,7 +77,7 @@ func requireTool(t *testing.T, name string) {
 }
 
 // startBackend starts an SDK backend process with CORE_URL and PORT set, waits until it
-// answers GET /health and returns its base URL. The process is killed when the test ends, and
+// serves GET /health and returns its base URL. The process is killed when the test ends, and
 // its output is logged if the test failed.
 func startBackend(t *testing.T, dir, coreURL string, name string, args ...string) string {
 	t.Helper()

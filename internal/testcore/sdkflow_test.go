@@ -104,6 +104,7 @@ func (f frontend) send(method, path string, body any, bearer string) response {
 		}
 		reader = bytes.NewReader(data)
 	}
+
 	req, err := http.NewRequest(method, f.base+path, reader)
 	if err != nil {
 		f.t.Fatalf("build %s %s: %v", method, path, err)
@@ -115,6 +116,7 @@ func (f frontend) send(method, path string, body any, bearer string) response {
 	if bearer != "" {
 		req.Header.Set("Authorization", "Bearer "+bearer)
 	}
+
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		f.t.Fatalf("%s %s: %v", method, path, err)
@@ -145,12 +147,12 @@ func (f frontend) expect(method, path string, body any, bearer string, httpStatu
 }
 
 // tokens returns the access and refresh tokens a header-mode response carries.
-func (f frontend) tokens(resp response, what string) (string, string) {
+func (f frontend) tokens(resp response, step string) (string, string) {
 	f.t.Helper()
 	access := resp.header.Get("st-access-token")
 	refresh := resp.header.Get("st-refresh-token")
 	if access == "" || refresh == "" {
-		f.t.Fatalf("%s: expected st-access-token and st-refresh-token headers, got %v", what,
+		f.t.Fatalf("%s: expected st-access-token and st-refresh-token headers, got %v", step,
 			resp.header)
 	}
 	return access, refresh

@@ -38,8 +38,8 @@ type Options struct {
 	// Tenants lists the tenant ids besides "public" that exist. Requests for other tenants get
 	// the same 400 response the real core sends for an unknown tenant.
 	Tenants []string
-	// Logger receives one line per request and a warning per rejected request.
-	// Default: text to stderr at Info level.
+	// Logger receives start and stop lines, a warning per rejected request and a debug line
+	// per request. Default: text to stderr at Info level, so without request lines.
 	Logger *slog.Logger
 }
 
@@ -88,7 +88,7 @@ func Start(opts Options) (*Server, error) {
 // httptest.NewServer). Start is New plus a listener.
 func New(opts Options) (*Server, error) {
 	opts = withDefaults(opts)
-	keys, err := newSigningKeys()
+	keys, err := sharedSigningKeys()
 	if err != nil {
 		return nil, err
 	}

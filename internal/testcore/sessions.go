@@ -122,7 +122,7 @@ func orEmpty(m map[string]any) map[string]any {
 	return m
 }
 
-// checkUserData answers 400 and returns false if data sets a claim the core owns.
+// checkUserData responds with 400 and returns false if data sets a claim the core owns.
 func (c *call) checkUserData(data map[string]any) bool {
 	for _, name := range protectedClaims {
 		if _, ok := data[name]; ok {
@@ -192,8 +192,8 @@ func (c *call) tokensResponse(sess *session, access tokenInfo, refresh string,
 }
 
 // handleRefreshSession serves POST /recipe/session/refresh with rotation and theft detection
-// as in core versions before CDI 5.5: using the current refresh token, or a child of it that
-// has not been used yet, returns a new child; using any older token is token theft.
+// as in core versions before CDI 5.5. Using the current refresh token, or a child of it that
+// has not been used yet, returns a new child. Using any older token is token theft.
 func handleRefreshSession(c *call) {
 	var body struct {
 		RefreshToken         string  `json:"refreshToken"`
