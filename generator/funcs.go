@@ -24,17 +24,26 @@ func funcMap(versions map[string]string) template.FuncMap {
 	funcs["tsString"] = tsString
 	funcs["pyString"] = pyString
 	funcs["goString"] = strconv.Quote
-	funcs["toJSON"] = func(v any) (string, error) {
-		data, err := json.Marshal(v)
-		return string(data), err
-	}
+	funcs["toJSON"] = marshalJSON
 	return funcs
 }
 
 // tsString returns a double-quoted JavaScript string literal, which is also valid JSON.
 func tsString(s string) string {
-	data, _ := json.Marshal(s) // marshalling a string cannot fail
-	return string(data)
+	data, _ := marshalJSON(s) // marshalling a string cannot fail
+	return data
+}
+
+// marshalJSON encodes v as compact JSON without escaping &, < and >, which json.Marshal
+// would turn into \u0026 and the like in package.json scripts.
+func marshalJSON(v any) (string, error) {
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return "", err
+	}
+	return strings.TrimSuffix(b.String(), "\n"), nil
 }
 
 // pyString returns a double-quoted Python string literal with every character outside
