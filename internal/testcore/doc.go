@@ -17,8 +17,8 @@
 // the latest passwordless code sent to an email address or phone number (see Server.LatestCode).
 //
 // The tests check the HTTP shapes directly and also drive minimal backends built on the real
-// SDKs (sdkcheck/go, sdkcheck/node, sdkcheck/python) through sign-up, sign-in, roles, tenant
-// lookup, refresh, token theft, sign-out and passwordless:
+// SDKs (sdkcheck/go, sdkcheck/node, sdkcheck/python) through sign-up, sign-in, roles, the
+// email-verification claim, tenant lookup, refresh, token theft, sign-out and passwordless:
 //
 //	go test ./internal/testcore/...             # everything; fetches SDKs on first run
 //	go test -short ./internal/testcore/...      # HTTP shapes only, no SDKs

@@ -165,11 +165,16 @@ func formFields(email, password string) map[string]any {
 	}}
 }
 
-// claimValues returns the "v" list of a claim such as st-role in an access-token payload.
-func claimValues(payload any, claim string) []any {
+// claimValue returns the "v" field of a claim such as st-ev in an access-token payload.
+func claimValue(payload any, claim string) any {
 	fields, _ := payload.(map[string]any)
 	value, _ := fields[claim].(map[string]any)
-	list, _ := value["v"].([]any)
+	return value["v"]
+}
+
+// claimValues returns the "v" list of a claim such as st-role in an access-token payload.
+func claimValues(payload any, claim string) []any {
+	list, _ := claimValue(payload, claim).([]any)
 	return list
 }
 
@@ -190,6 +195,9 @@ func runSDKFlows(t *testing.T, srv *testcore.Server, baseURL string) {
 	userID, _ := info.body["userId"].(string)
 	if userID == "" {
 		t.Fatalf("sign-up session has no userId: %s", info.raw)
+	}
+	if verified := claimValue(info.body["accessTokenPayload"], "st-ev"); verified != false {
+		t.Errorf("st-ev after email-password sign-up: expected false, got %v", verified)
 	}
 
 	// Sign-in returns a session for the same user.
@@ -279,6 +287,9 @@ func runPasswordlessFlows(t *testing.T, srv *testcore.Server, fe frontend) {
 	access, _ := fe.tokens(resp, "passwordless consume")
 	info := fe.expect("GET", "/sessioninfo", nil, access, 200, "")
 	firstUserID := info.body["userId"]
+	if verified := claimValue(info.body["accessTokenPayload"], "st-ev"); verified != true {
+		t.Errorf("st-ev after passwordless sign-in by email: expected true, got %v", verified)
+	}
 
 	// Magic link for the same email signs in the same user.
 	created = fe.expect("POST", "/auth/signinup/code", map[string]any{"email": email}, "", 200,

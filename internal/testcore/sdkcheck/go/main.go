@@ -15,6 +15,8 @@ import (
 	"github.com/supertokens/supertokens-golang/ingredients/emaildelivery"
 	"github.com/supertokens/supertokens-golang/ingredients/smsdelivery"
 	"github.com/supertokens/supertokens-golang/recipe/emailpassword"
+	"github.com/supertokens/supertokens-golang/recipe/emailverification"
+	"github.com/supertokens/supertokens-golang/recipe/emailverification/evmodels"
 	"github.com/supertokens/supertokens-golang/recipe/multitenancy"
 	"github.com/supertokens/supertokens-golang/recipe/passwordless"
 	"github.com/supertokens/supertokens-golang/recipe/passwordless/plessmodels"
@@ -43,6 +45,10 @@ func main() {
 		Telemetry: boolPtr(false),
 		RecipeList: []supertokens.Recipe{
 			emailpassword.Init(nil),
+			emailverification.Init(evmodels.TypeInput{
+				Mode:          evmodels.ModeOptional,
+				EmailDelivery: &emaildelivery.TypeInput{Service: discardEmails()},
+			}),
 			passwordless.Init(plessmodels.TypeInput{
 				FlowType:                  "USER_INPUT_CODE_AND_MAGIC_LINK",
 				ContactMethodEmailOrPhone: plessmodels.ContactMethodEmailOrPhoneConfig{Enabled: true},

@@ -21,6 +21,7 @@ from supertokens_python.ingredients.smsdelivery.types import (
 )
 from supertokens_python.recipe import (
     emailpassword,
+    emailverification,
     multitenancy,
     passwordless,
     session,
@@ -65,6 +66,10 @@ init(
     telemetry=False,
     recipe_list=[
         emailpassword.init(),
+        emailverification.init(
+            mode="OPTIONAL",
+            email_delivery=EmailDeliveryConfig(service=DiscardEmails()),
+        ),
         passwordless.init(
             flow_type="USER_INPUT_CODE_AND_MAGIC_LINK",
             contact_config=passwordless.ContactEmailOrPhoneConfig(),
