@@ -1,7 +1,10 @@
 package answers
 
 import (
+	"crypto/rand"
+	"encoding/hex"
 	"fmt"
+	"io"
 	"net/url"
 	"slices"
 	"strings"
@@ -21,6 +24,8 @@ type Project struct {
 	// CoreKind is demo, docker or url; CoreURI is the matching connection URI.
 	CoreKind string
 	CoreURI  string
+	// DatabasePassword is the PostgreSQL password of a docker core.
+	DatabasePassword string
 }
 
 // Fullstack reports whether the frontend serves the auth API itself.
@@ -62,6 +67,20 @@ func Validate(a Answers, cat *pack.Catalog) (Project, error) {
 	p.CoreKind, p.CoreURI = kind, uri
 	if a.Core == "" {
 		a.Core = DefaultCore
+	}
+	if kind == CoreDocker {
+		// A self-hosted core gets its own secrets, written only into the git-ignored .env.
+		if a.APIKey == "" {
+			if a.APIKey, err = randomSecret(); err != nil {
+				return p, err
+			}
+		}
+		if p.DatabasePassword, err = randomSecret(); err != nil {
+			return p, err
+		}
+	}
+	if err := validateAPIKey(a.APIKey); err != nil {
+		return p, err
 	}
 
 	p.Answers = a
@@ -218,4 +237,38 @@ func fullstackBackendError(a Answers) error {
 	return &UsageError{Flag: "backend", Value: a.Backend, Reason: fmt.Sprintf(
 		"frontend %s is fullstack and serves the auth API itself; leave out --backend",
 		a.Frontend)}
+}
+
+// minAPIKeyLength is the core's minimum length for API keys.
+const minAPIKeyLength = 20
+
+func validateAPIKey(key string) error {
+	if key == "" {
+		return nil
+	}
+	if len(key) < minAPIKeyLength {
+		return &UsageError{Flag: "api-key", Reason: fmt.Sprintf(
+			"the core needs API keys of at least %d characters; this one has %d",
+			minAPIKeyLength, len(key))}
+	}
+	for _, r := range key {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-') {
+			return &UsageError{Flag: "api-key", Reason: "use only letters, digits and '-' " +
+				"(the core splits its API_KEYS setting on commas, and .env files need no quoting)"}
+		}
+	}
+	return nil
+}
+
+// SecretSource supplies the randomness of generated secrets; tests replace it to make
+// output reproducible.
+var SecretSource io.Reader = rand.Reader
+
+// randomSecret returns 32 random hexadecimal characters.
+func randomSecret() (string, error) {
+	buf := make([]byte, 16)
+	if _, err := io.ReadFull(SecretSource, buf); err != nil {
+		return "", fmt.Errorf("failed to generate a secret: %w", err)
+	}
+	return hex.EncodeToString(buf), nil
 }

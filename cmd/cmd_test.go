@@ -51,6 +51,10 @@ func TestExitCodesAndMessages(t *testing.T) {
 		{"bad set", []string{"--yes", "--set", "novalue", "--dry-run"}, ExitUsage,
 			[]string{`invalid --set "novalue"`}},
 		{"unknown command", []string{"lst"}, ExitUsage, []string{"unknown command"}},
+		{"bad core", []string{"--yes", "--core", "dokcer", "--dry-run"}, ExitUsage,
+			[]string{`invalid --core "dokcer"`, "demo, docker or an http(s)://"}},
+		{"short api key", []string{"--yes", "--api-key", "abc", "--dry-run"}, ExitUsage,
+			[]string{"--api-key: the core needs API keys of at least 20 characters"}},
 		{"valid dry run", full, ExitOK, nil},
 	}
 	for _, tt := range tests {

@@ -123,6 +123,9 @@ func runPostSteps(ctx context.Context, opts *Options, s Streams, plan *generator
 func nextSteps(p answers.Project, target string, results []poststep.Result,
 	plan *generator.Plan) []string {
 	steps := []string{"cd " + answers.ShellQuote(target)}
+	if p.CoreKind == answers.CoreDocker {
+		steps = append(steps, "docker compose up -d")
+	}
 	ran := map[string]bool{}
 	for _, r := range results {
 		ran[r.Name] = r.Status == poststep.StatusOK

@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"golang.org/x/tools/txtar"
+
+	"create-supertokens-app/answers"
 )
 
 var update = flag.Bool("update", false, "rewrite golden archives from the current output")
@@ -28,6 +30,11 @@ func TestGolden(t *testing.T) {
 	if len(archives) == 0 {
 		t.Fatalf("no golden archives in %s", goldenDir)
 	}
+	// Generated secrets (the docker core's API key and database password) must be
+	// reproducible here.
+	saved := answers.SecretSource
+	answers.SecretSource = zeroReader{}
+	t.Cleanup(func() { answers.SecretSource = saved })
 	for _, path := range archives {
 		name := strings.TrimSuffix(filepath.Base(path), ".txtar")
 		t.Run(name, func(t *testing.T) {
@@ -64,6 +71,13 @@ func checkGolden(t *testing.T, path string) {
 		return
 	}
 	compareFiles(t, archive.Files, got)
+}
+
+type zeroReader struct{}
+
+func (zeroReader) Read(p []byte) (int, error) {
+	clear(p)
+	return len(p), nil
 }
 
 func readTree(t *testing.T, root string) []txtar.File {

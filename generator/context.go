@@ -68,6 +68,11 @@ type Core struct {
 	Kind string
 	// ConnectionURI is the default for SUPERTOKENS_CONNECTION_URI.
 	ConnectionURI string
+	// APIKey is the core's API key, written only into the git-ignored .env; empty for
+	// the demo core unless --api-key is given.
+	APIKey string
+	// DatabasePassword is the PostgreSQL password of the docker core, also only in .env.
+	DatabasePassword string
 }
 
 // Manager is the JavaScript package manager used in scripts and next steps.
