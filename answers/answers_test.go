@@ -27,18 +27,18 @@ func TestValidateAppName(t *testing.T) {
 		}
 	}
 	invalid := map[string]string{
-		"":             "empty",
-		"../x":         "cannot contain /",
-		"foo/bar":      "cannot contain /",
-		`a\b`:          "cannot contain /",
-		"-x":           "cannot start",
-		".hidden":      "cannot start",
-		"_x":           "cannot start",
-		"MyApp":        "lowercase",
-		"my app":       "contains ' '",
-		"it's":         "contains '\\''",
-		"node_modules": "reserved",
-		"http":         "core module",
+		"":                       "empty",
+		"../x":                   "cannot contain /",
+		"foo/bar":                "cannot contain /",
+		`a\b`:                    "cannot contain /",
+		"-x":                     "cannot start",
+		".hidden":                "cannot start",
+		"_x":                     "cannot start",
+		"MyApp":                  "lowercase",
+		"my app":                 "contains ' '",
+		"it's":                   "contains '\\''",
+		"node_modules":           "reserved",
+		"http":                   "core module",
 		strings.Repeat("a", 215): "longer than",
 	}
 	for name, want := range invalid {

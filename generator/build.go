@@ -29,7 +29,7 @@ func NewContext(p answers.Project, cat *pack.Catalog) (Context, error) {
 			Name: p.Frontend.Value.Name,
 			Kind: p.Frontend.Value.Kind,
 		},
-		Auth:     p.Auth,
+		Auth: p.Auth,
 		Core: Core{Kind: p.CoreKind, ConnectionURI: p.CoreURI, APIKey: a.APIKey,
 			DatabasePassword: p.DatabasePassword},
 		Manager:  newManager(a.Manager),
