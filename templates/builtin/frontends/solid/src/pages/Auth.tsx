@@ -1,12 +1,12 @@
 import { onCleanup, onMount } from "solid-js";
-import { isAuthRoute, mountAuthUI } from "../auth-ui";
+import { canHandleAuthRoute, mountAuthUI } from "../auth-ui";
 import NotFound from "./NotFound";
 
 export default function Auth() {
   let container!: HTMLDivElement;
 
   // A path below the base path that no auth UI page handles shows the not-found page.
-  if (!isAuthRoute()) {
+  if (!canHandleAuthRoute()) {
     return <NotFound />;
   }
 
