@@ -62,7 +62,7 @@ export async function HEAD(request: NextRequest): Promise<Response> {
   });
 }
 
-// Answers CORS preflight requests, which the SDK leaves to the framework.
+// Responds to CORS preflight requests, which the SDK leaves to the framework.
 export function OPTIONS(request: NextRequest): Response {
   const response = new Response(null, {
     status: 204,
