@@ -10,8 +10,9 @@
 //
 // It is a test double, not a core to offer users. All state lives in memory and is lost on
 // Close. Passwords are hashed with salted SHA-256 instead of Argon2 or bcrypt, there is no
-// rate limiting, and only the tenants listed in Options exist. Endpoints it does not implement answer 404 "Not found"
-// and are logged, so a test that hits a missing endpoint fails loudly instead of silently.
+// rate limiting, and only the tenants listed in Options exist. Endpoints it does not
+// implement return 404 "Not found" and are logged as warnings, so a test that hits a missing
+// endpoint shows the path.
 //
 // Besides the core API it serves one test-only route, GET /test/codes?contact=..., which returns
 // the latest passwordless code sent to an email address or phone number (see Server.LatestCode).

@@ -14,6 +14,10 @@ func (s *Server) buildRoutes() map[string]*route {
 	tenant := func(methods map[string]handlerFunc) *route {
 		return &route{scope: scopeTenant, methods: methods}
 	}
+	tenantConfig := func(h handlerFunc) *route {
+		return &route{scope: scopeTenant, tenantLookup: true,
+			methods: map[string]handlerFunc{get: h}}
+	}
 	onlyMethod := func(method string, h handlerFunc) map[string]handlerFunc {
 		return map[string]handlerFunc{method: h}
 	}
@@ -68,8 +72,8 @@ func (s *Server) buildRoutes() map[string]*route {
 		"/recipe/role/users":              tenant(onlyMethod(get, handleRoleUsers)),
 
 		// Multitenancy: v1 paths for CDI 3.x (supertokens-golang), v2 for CDI 5.x.
-		"/recipe/multitenancy/tenant":         {scope: scopeTenant, tenantLookup: true, methods: onlyMethod(get, handleGetTenant)},
-		"/recipe/multitenancy/tenant/v2":      {scope: scopeTenant, tenantLookup: true, methods: onlyMethod(get, handleGetTenant)},
+		"/recipe/multitenancy/tenant":         tenantConfig(handleGetTenant),
+		"/recipe/multitenancy/tenant/v2":      tenantConfig(handleGetTenant),
 		"/recipe/multitenancy/tenant/list":    app(onlyMethod(get, handleListTenants)),
 		"/recipe/multitenancy/tenant/list/v2": app(onlyMethod(get, handleListTenants)),
 
@@ -87,8 +91,9 @@ func (s *Server) buildRoutes() map[string]*route {
 			post: handleVerifyEmail,
 			get:  handleIsEmailVerified,
 		}),
-		"/recipe/user/email/verify/remove":       app(onlyMethod(post, handleUnverifyEmail)),
-		"/recipe/user/email/verify/token/remove": tenant(onlyMethod(post, handleRemoveVerificationTokens)),
+		"/recipe/user/email/verify/remove": app(onlyMethod(post, handleUnverifyEmail)),
+		"/recipe/user/email/verify/token/remove": tenant(
+			onlyMethod(post, handleRemoveVerificationTokens)),
 
 		// User metadata.
 		"/recipe/user/metadata": app(map[string]handlerFunc{

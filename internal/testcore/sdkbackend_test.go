@@ -122,7 +122,7 @@ func startBackend(t *testing.T, dir, coreURL string, name string, args ...string
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
-	t.Fatalf("%s did not answer %s/health within %s\n%s", name, baseURL, backendReadyTimeout,
+	t.Fatalf("%s did not serve %s/health within %s\n%s", name, baseURL, backendReadyTimeout,
 		output.String())
 	return ""
 }

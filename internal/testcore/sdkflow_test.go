@@ -16,8 +16,9 @@ import (
 	"create-supertokens-app/internal/testcore"
 )
 
-// sdkAccessTokenLifetime is short so that the flow can wait for expiry and refresh.
-const sdkAccessTokenLifetime = 2 * time.Second
+// sdkAccessTokenLifetime is short so that the flow can wait for expiry and refresh, and long
+// enough for the steps that use one token on a slow machine.
+const sdkAccessTokenLifetime = 3 * time.Second
 
 // warningRecorder is a slog handler that logs every record to the test, including one line
 // per core request, and keeps warnings and errors, so a test can fail when an SDK hit an
@@ -234,7 +235,8 @@ func runSDKFlows(t *testing.T, srv *testcore.Server, baseURL string) {
 
 	// Expiry and refresh: the expired token gets 401, refresh issues new tokens, the first use
 	// of the new access token makes the SDK verify it with the core.
-	time.Sleep(sdkAccessTokenLifetime + time.Second)
+	// The stand-in rounds expiry up to whole seconds, so a token lives up to one second longer.
+	time.Sleep(sdkAccessTokenLifetime + 1500*time.Millisecond)
 	fe.expect("GET", "/sessioninfo", nil, access, 401, "")
 	resp = fe.expect("POST", "/auth/session/refresh", nil, refresh, 200, "")
 	newAccess, newRefresh := fe.tokens(resp, "refresh")

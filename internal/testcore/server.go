@@ -23,8 +23,8 @@ type Options struct {
 	// APIKey, when set, must arrive in the api-key header (or as Authorization: Bearer) on every
 	// route except /, /hello and the JWKS, as the real core requires.
 	APIKey string
-	// AccessTokenLifetime is the validity of access tokens. The real core defaults to one hour;
-	// tests that exercise refresh set a few seconds. Token expiry has one-second resolution.
+	// AccessTokenLifetime is the validity of access tokens. The real core defaults to one hour,
+	// and tests that exercise refresh set a few seconds. Expiry is rounded up to whole seconds.
 	AccessTokenLifetime time.Duration
 	// RefreshTokenLifetime is the validity of refresh tokens (real core default: 100 days).
 	RefreshTokenLifetime time.Duration

@@ -31,15 +31,20 @@ func (c *call) accessTokenVersion() string {
 
 // mintAccessToken signs an access token for sess. parentHash1 is set on the first token after
 // a refresh, which makes the SDK call /recipe/session/verify once so the core can promote the
-// new refresh token. exp and iat are in seconds, as the SDKs expect.
+// new refresh token. exp and iat are in seconds, as the SDKs expect. exp is rounded up, so a
+// token is valid for at least the configured lifetime and at most one second longer.
 func (c *call) mintAccessToken(sess *session, refreshHash1, parentHash1 string, created,
 	expiry time.Time) (tokenInfo, error) {
+	expSeconds := expiry.Unix()
+	if expiry.Nanosecond() > 0 {
+		expSeconds++
+	}
 	claims := map[string]any{}
 	for key, value := range sess.userDataInJWT {
 		claims[key] = value
 	}
 	claims["sub"] = sess.userID
-	claims["exp"] = expiry.Unix()
+	claims["exp"] = expSeconds
 	claims["iat"] = created.Unix()
 	claims["sessionHandle"] = sess.handle
 	claims["refreshTokenHash1"] = refreshHash1
@@ -53,7 +58,7 @@ func (c *call) mintAccessToken(sess *session, refreshHash1, parentHash1 string, 
 	if err != nil {
 		return tokenInfo{}, err
 	}
-	return tokenInfo{Token: token, Expiry: expiry.Unix() * 1000,
+	return tokenInfo{Token: token, Expiry: expSeconds * 1000,
 		CreatedTime: created.Unix() * 1000}, nil
 }
 

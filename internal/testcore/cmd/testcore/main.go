@@ -28,12 +28,14 @@ func main() {
 
 func run() error {
 	port := flag.Int("port", 0, "TCP port on 127.0.0.1 to listen on; 0 picks a free port")
-	apiKey := flag.String("api-key", "", "API key that SDK requests must send; empty disables the check")
+	apiKey := flag.String("api-key", "",
+		"API key that SDK requests must send; empty disables the check")
 	accessTokenLifetime := flag.Duration("access-token-lifetime", time.Hour,
-		"validity of access tokens, e.g. 5s to exercise refresh (one-second resolution)")
+		"validity of access tokens, e.g. 5s to exercise refresh (rounded up to whole seconds)")
 	codeLifetime := flag.Duration("code-lifetime", 15*time.Minute,
 		"validity of passwordless codes")
-	verbose := flag.Bool("verbose", false, "log every request to standard error, not only rejected ones")
+	verbose := flag.Bool("verbose", false,
+		"log every request to standard error, not only rejected ones")
 	flag.Parse()
 
 	if *port < 0 || *port > 65535 {
