@@ -18,9 +18,19 @@ func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
 
 func runContext(ctx context.Context, t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
+	return execute(ctx, []string{"CI=1"}, args)
+}
+
+// runEnv executes the command line with the given environment.
+func runEnv(t *testing.T, env []string, args ...string) (int, string, string) {
+	t.Helper()
+	return execute(context.Background(), env, args)
+}
+
+func execute(ctx context.Context, env, args []string) (int, string, string) {
 	var out, errOut bytes.Buffer
 	code := ExecuteContext(ctx, args, Streams{
-		In: strings.NewReader(""), Out: &out, Err: &errOut, Env: []string{"CI=1"},
+		In: strings.NewReader(""), Out: &out, Err: &errOut, Env: env,
 	})
 	return code, out.String(), errOut.String()
 }

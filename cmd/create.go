@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -57,11 +58,24 @@ func runCreate(ctx context.Context, opts *Options, s Streams) error {
 	if err != nil {
 		return err
 	}
+	var prompter prompts.Prompter
+	if interactive {
+		prompter = prompts.NewTerminal(s.In, s.Err, opts.Accessible)
+	}
+	if err := prompts.AskPackQuestions(prompter, opts.Yes, &project, cat); err != nil {
+		return err
+	}
 	plan, err := generator.Render(project, cat)
 	if err != nil {
 		return err
 	}
+	if err := checkTrust(plan, opts); err != nil {
+		return err
+	}
 	command := project.Answers.Command(programName)
+	for _, src := range opts.Packs {
+		command += " --pack " + answers.ShellQuote(src)
+	}
 	target := filepath.Join(opts.Dir, project.Answers.AppName)
 
 	if opts.DryRun {
@@ -223,6 +237,9 @@ func loadCatalog(ctx context.Context, sources []string, s Streams) (*pack.Catalo
 		if err := pack.CheckToolVersion(p, Version); err != nil {
 			return nil, err
 		}
+		if problems := pack.Check(p); len(problems) > 0 {
+			return nil, errors.Join(problems...)
+		}
 		packs = append(packs, p)
 	}
 	return pack.NewCatalog(packs...), nil
@@ -236,4 +253,20 @@ func cacheDir(s Streams) string {
 		return filepath.Join(dir, programName)
 	}
 	return filepath.Join(os.TempDir(), programName)
+}
+
+// checkTrust rejects, before anything is written, a run in which a pack other than the
+// built-in one would run commands without --trust.
+func checkTrust(plan *generator.Plan, opts *Options) error {
+	if opts.Trust || opts.SkipInstall || opts.DryRun {
+		return nil
+	}
+	for _, st := range plan.Steps {
+		if !st.Builtin {
+			return &answers.UsageError{Flag: "trust", Reason: fmt.Sprintf(
+				"pack %s wants to run %q after generation; pass --trust to allow it, or "+
+					"--skip-install to run nothing", st.Origin, poststep.RetryCommand(st))}
+		}
+	}
+	return nil
 }

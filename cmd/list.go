@@ -66,7 +66,11 @@ func runList(ctx context.Context, opts *listOptions, s Streams) error {
 		fmt.Fprintf(w, "%s\n", title)
 		for _, c := range choices {
 			detail := c.Kind + c.Language
-			fmt.Fprintf(w, "  %s\t%s\t%s\t%s\n", c.ID, detail, c.Description, aliasText(c))
+			note := aliasText(c)
+			if c.Pack != builtinOrigin {
+				note = strings.TrimSpace("from pack " + c.Pack + "  " + note)
+			}
+			fmt.Fprintf(w, "  %s\t%s\t%s\t%s\n", c.ID, detail, c.Description, note)
 		}
 		fmt.Fprintln(w)
 	}

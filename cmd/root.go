@@ -23,6 +23,9 @@ import (
 // programName is the binary's name, used in messages and equivalent commands.
 const programName = "create-supertokens-app"
 
+// builtinOrigin names the embedded pack in messages and listings.
+const builtinOrigin = "built-in"
+
 // Options are the create command's flags.
 type Options struct {
 	Answers     answers.Answers
@@ -124,14 +127,14 @@ func newRootCommand(s Streams) *cobra.Command {
 	f.BoolVar(&opts.Accessible, "accessible", false, "plain line-by-line prompts for screen readers")
 
 	registerCompletions(root, cat)
-	root.AddCommand(newVersionCommand(s), newListCommand(s))
+	root.AddCommand(newVersionCommand(s), newListCommand(s), newPackCommand(s))
 	return root
 }
 
 // builtinCatalog loads the embedded pack. It cannot fail unless the binary was built from
 // a broken pack, which the tests catch.
 func builtinCatalog() *pack.Catalog {
-	builtin, err := pack.Load(templates.Builtin(), "built-in")
+	builtin, err := pack.Load(templates.Builtin(), builtinOrigin)
 	if err != nil {
 		return pack.NewCatalog()
 	}

@@ -60,6 +60,9 @@ func RenderContext(ctx Context, p answers.Project, cat *pack.Catalog) (*Plan, er
 		}
 	}
 	for _, ref := range layers {
+		if ref.layer.From == pack.FromBuiltin && len(cat.Packs) > 0 {
+			ref.pack = cat.Packs[0]
+		}
 		if err := r.renderLayer(ref); err != nil {
 			return nil, err
 		}

@@ -132,7 +132,14 @@ type Layer struct {
 	// When is a template condition on the answers, for example
 	// `eq .Frontend.Kind "spa"`. An empty condition always holds.
 	When string `yaml:"when"`
+
+	// From is "builtin" to read Source from the built-in pack instead of this one, so a
+	// pack can build a new choice on top of a built-in stack's files.
+	From string `yaml:"from"`
 }
+
+// FromBuiltin is the only valid non-empty Layer.From.
+const FromBuiltin = "builtin"
 
 // Step is a post-generation command list run in Dir (relative to the project root). Every
 // argument is a template. Steps from a pack other than the built-in one run only with
