@@ -37,6 +37,7 @@ func runCreate(ctx context.Context, opts *Options, s Streams) error {
 	if err := answers.CheckGiven(opts.Answers, cat); err != nil {
 		return err
 	}
+	detectedManager := detectManager(s, opts.Dir)
 	// --accessible also prompts through a pipe, for screen readers and scripted answers.
 	canPrompt := s.Interactive() || (opts.AccessibleFlag && s.Getenv("CI") == "")
 	interactive := canPrompt && !opts.Yes && !opts.JSON
@@ -45,7 +46,7 @@ func runCreate(ctx context.Context, opts *Options, s Streams) error {
 		prompts.ApplyDefaults(&opts.Answers, cat)
 	case interactive:
 		p := prompts.NewTerminal(s.In, s.Err, opts.Accessible)
-		if err := prompts.Fill(p, &opts.Answers, cat); err != nil {
+		if err := prompts.Fill(p, &opts.Answers, cat, detectedManager); err != nil {
 			return err
 		}
 	default:
@@ -54,6 +55,9 @@ func runCreate(ctx context.Context, opts *Options, s Streams) error {
 		}
 	}
 
+	if opts.Answers.Manager == "" {
+		opts.Answers.Manager = detectedManager
+	}
 	project, err := answers.Validate(opts.Answers, cat)
 	if err != nil {
 		return err
@@ -115,9 +119,15 @@ func runCreate(ctx context.Context, opts *Options, s Streams) error {
 func runPostSteps(ctx context.Context, opts *Options, s Streams, plan *generator.Plan,
 	target string) []poststep.Result {
 	var results []poststep.Result
-	log := &poststep.WriterLogger{W: s.Err}
-	if !opts.SkipInstall && !opts.DryRun {
-		results = poststep.Install(ctx, target, plan.Steps, opts.Trust, s.Env, log)
+	if !opts.SkipInstall && len(plan.Steps) > 0 {
+		if isTerminal(s.Err) && !opts.JSON {
+			live := poststep.NewLiveLogger(s.Err)
+			results = poststep.Install(ctx, target, plan.Steps, opts.Trust, s.Env, live)
+			live.Close()
+		} else {
+			log := &poststep.WriterLogger{W: s.Err}
+			results = poststep.Install(ctx, target, plan.Steps, opts.Trust, s.Env, log)
+		}
 	}
 	switch {
 	case opts.NoGit:

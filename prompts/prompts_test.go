@@ -59,13 +59,14 @@ func TestFillAsksOnlyWhatIsMissing(t *testing.T) {
 		"Choose a backend":                  "flask",
 		"Choose how users sign in":          "thirdparty",
 		"Choose the social login providers": "github",
+		"Choose a package manager":          "pnpm",
 	}}
 	a := answers.Answers{AppName: "demo", Frontend: "react"}
-	if err := Fill(f, &a, catalog(t)); err != nil {
+	if err := Fill(f, &a, catalog(t), "npm"); err != nil {
 		t.Fatal(err)
 	}
 	want := []string{"Choose a backend", "Choose how users sign in",
-		"Choose the social login providers"}
+		"Choose the social login providers", "Choose a package manager"}
 	if !slices.Equal(f.asked, want) {
 		t.Errorf("asked %v, want %v", f.asked, want)
 	}
@@ -76,12 +77,15 @@ func TestFillAsksOnlyWhatIsMissing(t *testing.T) {
 
 func TestFillSkipsBackendForFullstack(t *testing.T) {
 	f := &fakePrompter{replies: map[string]string{
-		"What is your app called?": "shop",
-		"Choose a frontend":        "next",
-		"Choose how users sign in": "emailpassword",
+		"What is your app called?":          "shop",
+		"Choose a frontend":                 "next",
+		"Choose how users sign in":          "multifactorauth",
+		"Choose the second factors":         "totp",
+		"Choose the social login providers": "google",
+		"Choose a package manager":          "npm",
 	}}
 	var a answers.Answers
-	if err := Fill(f, &a, catalog(t)); err != nil {
+	if err := Fill(f, &a, catalog(t), "npm"); err != nil {
 		t.Fatal(err)
 	}
 	if slices.Contains(f.asked, "Choose a backend") {
@@ -90,13 +94,16 @@ func TestFillSkipsBackendForFullstack(t *testing.T) {
 	if a.Backend != "" {
 		t.Errorf("backend = %q", a.Backend)
 	}
+	if len(a.SecondFactors) != 1 || a.SecondFactors[0] != "totp" {
+		t.Errorf("second factors = %v, want the answer to the MFA question", a.SecondFactors)
+	}
 }
 
 func TestFillSkipsRecipeWithFactorFlags(t *testing.T) {
 	f := &fakePrompter{replies: map[string]string{}}
 	a := answers.Answers{AppName: "x", Frontend: "react", Backend: "express",
-		FirstFactors: []string{"emailpassword"}}
-	if err := Fill(f, &a, catalog(t)); err != nil {
+		FirstFactors: []string{"emailpassword"}, Manager: "npm"}
+	if err := Fill(f, &a, catalog(t), "npm"); err != nil {
 		t.Fatal(err)
 	}
 	if len(f.asked) != 0 {
@@ -107,11 +114,11 @@ func TestFillSkipsRecipeWithFactorFlags(t *testing.T) {
 // TestAccessibleModeThroughPipe drives the real huh prompts in accessible mode, which reads
 // plain lines, as a screen reader user or a script would.
 func TestAccessibleModeThroughPipe(t *testing.T) {
-	in := strings.NewReader("shop\n2\n6\n1\n")
+	in := strings.NewReader("shop\n2\n6\n1\n3\n")
 	var out bytes.Buffer
 	p := NewTerminal(in, &out, true)
 	var a answers.Answers
-	if err := Fill(p, &a, catalog(t)); err != nil {
+	if err := Fill(p, &a, catalog(t), "npm"); err != nil {
 		t.Fatalf("Fill: %v\noutput:\n%s", err, out.String())
 	}
 	if a.AppName != "shop" {
@@ -125,6 +132,9 @@ func TestAccessibleModeThroughPipe(t *testing.T) {
 	}
 	if a.Recipe != "emailpassword" {
 		t.Errorf("recipe = %q", a.Recipe)
+	}
+	if a.Manager != "pnpm" {
+		t.Errorf("manager = %q, want the third choice, pnpm", a.Manager)
 	}
 	if !strings.Contains(out.String(), "What is your app called?") {
 		t.Errorf("prompt text missing from output:\n%s", out.String())

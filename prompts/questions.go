@@ -11,8 +11,9 @@ import (
 
 // Fill asks for every answer that is still empty, in order, skipping questions that the
 // earlier answers make irrelevant: no backend for a fullstack frontend, no recipe when
-// factor flags were given, providers only with social login.
-func Fill(p Prompter, a *answers.Answers, cat *pack.Catalog) error {
+// factor flags were given, second factors only for multi-factor auth, providers only with
+// social login. The package manager question starts on the detected one.
+func Fill(p Prompter, a *answers.Answers, cat *pack.Catalog, manager string) error {
 	if a.AppName == "" {
 		name, err := p.Input("What is your app called?", answers.DefaultAppName,
 			answers.DefaultAppName, validateAppName)
@@ -60,6 +61,20 @@ func Fill(p Prompter, a *answers.Answers, cat *pack.Catalog) error {
 		a.Recipe = value
 	}
 
+	if len(a.SecondFactors) == 0 && len(a.FirstFactors) == 0 && a.Recipe == mfaRecipe {
+		var options []Option
+		for _, f := range auth.SecondFactors {
+			options = append(options, Option{f, secondFactorLabels[f], ""})
+		}
+		recipe, _ := cat.Recipe(a.Recipe)
+		values, err := p.MultiSelect("Choose the second factors", options,
+			recipe.Value.SecondFactors)
+		if err != nil {
+			return err
+		}
+		a.SecondFactors = values
+	}
+
 	if len(a.Providers) == 0 && usesThirdParty(*a, cat) {
 		var options []Option
 		for _, pr := range auth.BuiltinProviders {
@@ -72,7 +87,30 @@ func Fill(p Prompter, a *answers.Answers, cat *pack.Catalog) error {
 		}
 		a.Providers = values
 	}
+
+	if a.Manager == "" {
+		var options []Option
+		for _, m := range answers.Managers {
+			options = append(options, Option{m, m, ""})
+		}
+		value, err := p.Select("Choose a package manager", options, manager)
+		if err != nil {
+			return err
+		}
+		a.Manager = value
+	}
 	return nil
+}
+
+// mfaRecipe is the recipe whose second factors the prompts ask for.
+const mfaRecipe = "multifactorauth"
+
+var secondFactorLabels = map[string]string{
+	"otp-email":  "One-time code by email",
+	"otp-phone":  "One-time code by SMS",
+	"link-email": "Magic link by email",
+	"link-phone": "Magic link by SMS",
+	"totp":       "Authenticator app (TOTP)",
 }
 
 func usesThirdParty(a answers.Answers, cat *pack.Catalog) bool {
