@@ -3,27 +3,36 @@
 // values are passed as compile-time constants with the application builder's define option.
 // Real environment variables win over .env, and an unset value keeps the default in config.ts.
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { parseEnv } from "node:util";
 
 const envFile = new URL("../../.env", import.meta.url);
-if (existsSync(envFile)) {
-  process.loadEnvFile(envFile);
+const fileValues = existsSync(envFile)
+  ? parseEnv(readFileSync(envFile, "utf8"))
+  : {};
+
+function setting(name) {
+  return process.env[name] ?? fileValues[name] ?? "";
 }
 
 const constants = {
-  "import.meta.env.VITE_API_DOMAIN": process.env.API_DOMAIN ?? "",
-  "import.meta.env.VITE_WEBSITE_DOMAIN": process.env.WEBSITE_DOMAIN ?? "",
+  "import.meta.env.VITE_API_DOMAIN": setting("API_DOMAIN"),
+  "import.meta.env.VITE_WEBSITE_DOMAIN": setting("WEBSITE_DOMAIN"),
 };
 const defineArgs = Object.entries(constants).flatMap(([name, value]) => [
   "--define",
   `${name}=${JSON.stringify(value)}`,
 ]);
 
+// ng serve listens on $PORT when it is set, even over --port, but PORT is the backend's
+// port here: the dev server keeps the port in angular.json.
+const { PORT: _backendPort, ...env } = process.env;
+
 const ng = createRequire(import.meta.url).resolve("@angular/cli/bin/ng.js");
 const result = spawnSync(
   process.execPath,
   [ng, ...process.argv.slice(2), ...defineArgs],
-  { stdio: "inherit" },
+  { stdio: "inherit", env },
 );
 process.exit(result.status ?? 1);
