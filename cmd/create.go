@@ -25,7 +25,6 @@ const demoCoreWarning = "the app uses the public demo core at " + answers.DemoCo
 
 // runCreate is the create flow: answers, plan, write, post-steps, summary.
 func runCreate(ctx context.Context, opts *Options, s Streams) error {
-	start := time.Now()
 	cat, err := loadCatalog(ctx, opts.Packs, s)
 	if err != nil {
 		return err
@@ -69,6 +68,9 @@ func runCreate(ctx context.Context, opts *Options, s Streams) error {
 	if err := prompts.AskPackQuestions(prompter, opts.Yes, &project, cat); err != nil {
 		return err
 	}
+	// The elapsed time in the summary starts once every answer is in, so it measures the
+	// tool and not the person at the prompts.
+	start := time.Now()
 	plan, err := generator.Render(project, cat)
 	if err != nil {
 		return err
@@ -96,7 +98,7 @@ func runCreate(ctx context.Context, opts *Options, s Streams) error {
 		fmt.Fprintln(s.Err, "To create this project again without prompts:")
 		fmt.Fprintln(s.Err, "  "+styles.Command.Render(command))
 	}
-	summary := buildSummary(project, plan, target, results, time.Since(start))
+	summary := buildSummary(project, cat, plan, target, results, time.Since(start))
 	if opts.JSON {
 		if err := printJSON(s.Out, project, plan, target, results, summary, command); err != nil {
 			return err
@@ -175,19 +177,21 @@ func runCommand(p answers.Project) string {
 	return manager + " start"
 }
 
-func buildSummary(p answers.Project, plan *generator.Plan, target string,
+func buildSummary(p answers.Project, cat *pack.Catalog, plan *generator.Plan, target string,
 	results []poststep.Result, elapsed time.Duration) ui.Summary {
 	stack := p.Frontend.Value.Name
 	if p.Backend != nil {
 		stack += " + " + p.Backend.Value.Name
 	}
-	authLabel := p.Auth.Recipe
-	if len(p.Auth.FirstFactors) > 0 {
-		authLabel += " (" + strings.Join(p.Auth.FirstFactors, ", ")
-		if len(p.Auth.SecondFactors) > 0 {
-			authLabel += "; second factor: " + strings.Join(p.Auth.SecondFactors, ", ")
+	authLabel := "login with " + strings.Join(p.Auth.FirstFactors, ", ")
+	if recipe, ok := cat.Recipe(p.Auth.Recipe); ok {
+		authLabel = recipe.Value.Name
+		if p.Answers.HasFactorFlags() {
+			authLabel += ", login with " + strings.Join(p.Auth.FirstFactors, ", ")
 		}
-		authLabel += ")"
+	}
+	if len(p.Auth.SecondFactors) > 0 {
+		authLabel += "; second factor: " + strings.Join(p.Auth.SecondFactors, ", ")
 	}
 	core := p.CoreURI
 	switch p.CoreKind {
