@@ -11,12 +11,11 @@ import (
 
 func builtinCatalog(t *testing.T) *pack.Catalog {
 	t.Helper()
-	p, err := pack.Load(templates.Builtin(), "built-in")
+	cat, err := templates.BuiltinCatalog()
 	if err != nil {
 		t.Fatal(err)
 	}
-	p.Builtin = true
-	return pack.NewCatalog(p)
+	return cat
 }
 
 func TestValidateAppName(t *testing.T) {

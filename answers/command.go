@@ -1,7 +1,8 @@
 package answers
 
 import (
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -30,7 +31,7 @@ func (a Answers) Command(program string) string {
 	if a.Core != "" && a.Core != DefaultCore {
 		parts = append(parts, "--core", a.Core)
 	}
-	for _, key := range sortedKeys(a.Set) {
+	for _, key := range slices.Sorted(maps.Keys(a.Set)) {
 		parts = append(parts, "--set", key+"="+a.Set[key])
 	}
 	for i, p := range parts {
@@ -46,13 +47,4 @@ func ShellQuote(s string) string {
 		return s
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
-}
-
-func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

@@ -151,34 +151,55 @@ func checkSupport(a Answers, p Project, cat *pack.Catalog) error {
 	if a.Recipe == "" {
 		flag = "firstfactors"
 	}
+	type stack struct {
+		kind, id    string
+		unsupported []pack.Unsupported
+		others      []idUnsupported
+	}
+	stacks := []stack{{"frontend", p.Frontend.Value.ID, p.Frontend.Value.Unsupported,
+		unsupportedByID(cat.Frontends, func(f pack.Frontend) (string, []pack.Unsupported) {
+			return f.ID, f.Unsupported
+		})}}
+	if p.Backend != nil {
+		stacks = append(stacks, stack{"backend", p.Backend.Value.ID, p.Backend.Value.Unsupported,
+			unsupportedByID(cat.Backends, func(b pack.Backend) (string, []pack.Unsupported) {
+				return b.ID, b.Unsupported
+			})})
+	}
 	for _, feature := range p.Auth.Features() {
-		if reason := pack.UnsupportedReason(p.Frontend.Value.Unsupported, feature); reason != "" {
+		for _, s := range stacks {
+			reason := pack.UnsupportedReason(s.unsupported, feature)
+			if reason == "" {
+				continue
+			}
 			var ok []string
-			for _, f := range cat.Frontends {
-				if pack.UnsupportedReason(f.Value.Unsupported, feature) == "" {
-					ok = append(ok, f.Value.ID)
+			for _, other := range s.others {
+				if pack.UnsupportedReason(other.unsupported, feature) == "" {
+					ok = append(ok, other.id)
 				}
 			}
 			return &UsageError{Flag: flag, Value: p.Auth.Recipe, Reason: fmt.Sprintf(
-				"frontend %s does not support %s: %s; frontends that do: %s",
-				p.Frontend.Value.ID, feature, reason, strings.Join(ok, ", "))}
-		}
-		if p.Backend == nil {
-			continue
-		}
-		if reason := pack.UnsupportedReason(p.Backend.Value.Unsupported, feature); reason != "" {
-			var ok []string
-			for _, b := range cat.Backends {
-				if pack.UnsupportedReason(b.Value.Unsupported, feature) == "" {
-					ok = append(ok, b.Value.ID)
-				}
-			}
-			return &UsageError{Flag: flag, Value: p.Auth.Recipe, Reason: fmt.Sprintf(
-				"backend %s does not support %s: %s; backends that do: %s",
-				p.Backend.Value.ID, feature, reason, strings.Join(ok, ", "))}
+				"%s %s does not support %s: %s; %ss that do: %s", s.kind, s.id, feature,
+				reason, s.kind, strings.Join(ok, ", "))}
 		}
 	}
 	return nil
+}
+
+type idUnsupported struct {
+	id          string
+	unsupported []pack.Unsupported
+}
+
+// unsupportedByID lists each choice's unsupported features, in catalog order.
+func unsupportedByID[T any](list []pack.Owned[T],
+	fields func(T) (string, []pack.Unsupported)) []idUnsupported {
+	out := make([]idUnsupported, 0, len(list))
+	for _, o := range list {
+		id, unsupported := fields(o.Value)
+		out = append(out, idUnsupported{id, unsupported})
+	}
+	return out
 }
 
 // ParseCore turns --core into a kind and a connection URI.

@@ -97,37 +97,31 @@ func runPackValidate(ctx context.Context, source string, s Streams) error {
 }
 
 func describeAdditions(p *pack.Pack) string {
+	m := p.Manifest
 	var parts []string
 	add := func(kind string, ids []string) {
 		if len(ids) > 0 {
 			parts = append(parts, kind+" "+strings.Join(ids, ", "))
 		}
 	}
-	var ids []string
-	for _, f := range p.Manifest.Frontends {
-		ids = append(ids, f.ID)
+	add("frontends", choiceIDs(m.Frontends, func(f pack.Frontend) string { return f.ID }))
+	add("backends", choiceIDs(m.Backends, func(b pack.Backend) string { return b.ID }))
+	add("recipes", choiceIDs(m.Recipes, func(r pack.Recipe) string { return r.ID }))
+	add("questions", choiceIDs(m.Questions, func(q pack.Question) string { return q.Key }))
+	if len(m.Layers) > 0 {
+		parts = append(parts, fmt.Sprintf("%d file layer(s)", len(m.Layers)))
 	}
-	add("frontends", ids)
-	ids = nil
-	for _, b := range p.Manifest.Backends {
-		ids = append(ids, b.ID)
-	}
-	add("backends", ids)
-	ids = nil
-	for _, r := range p.Manifest.Recipes {
-		ids = append(ids, r.ID)
-	}
-	add("recipes", ids)
-	ids = nil
-	for _, q := range p.Manifest.Questions {
-		ids = append(ids, q.Key)
-	}
-	add("questions", ids)
-	if len(p.Manifest.Layers) > 0 {
-		parts = append(parts, fmt.Sprintf("%d file layer(s)", len(p.Manifest.Layers)))
-	}
+
 	if len(parts) == 0 {
 		return "adds nothing"
 	}
 	return "adds " + strings.Join(parts, "; ")
+}
+
+func choiceIDs[T any](list []T, id func(T) string) []string {
+	ids := make([]string, len(list))
+	for i, item := range list {
+		ids[i] = id(item)
+	}
+	return ids
 }

@@ -4,6 +4,7 @@
 package cmd
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"os"
@@ -24,7 +25,7 @@ import (
 const programName = "create-supertokens-app"
 
 // builtinOrigin names the embedded pack in messages and listings.
-const builtinOrigin = "built-in"
+const builtinOrigin = templates.BuiltinOrigin
 
 // Options are the create command's flags.
 type Options struct {
@@ -87,7 +88,7 @@ func newRootCommand(s Streams) *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(c *cobra.Command, _ []string) error {
-			opts.Answers.APIKey = firstNonEmpty(opts.Answers.APIKey, s.Getenv("SUPERTOKENS_API_KEY"))
+			opts.Answers.APIKey = cmp.Or(opts.Answers.APIKey, s.Getenv("SUPERTOKENS_API_KEY"))
 			opts.AccessibleFlag = opts.Accessible
 			opts.Accessible = opts.Accessible || s.Getenv("TERM") == "dumb"
 			return runCreate(c.Context(), opts, s)
@@ -134,12 +135,11 @@ func newRootCommand(s Streams) *cobra.Command {
 // builtinCatalog loads the embedded pack. It cannot fail unless the binary was built from
 // a broken pack, which the tests catch.
 func builtinCatalog() *pack.Catalog {
-	builtin, err := pack.Load(templates.Builtin(), builtinOrigin)
+	cat, err := templates.BuiltinCatalog()
 	if err != nil {
 		return pack.NewCatalog()
 	}
-	builtin.Builtin = true
-	return pack.NewCatalog(builtin)
+	return cat
 }
 
 func registerCompletions(root *cobra.Command, cat *pack.Catalog) {
@@ -176,13 +176,4 @@ func addFlagSuggestion(root *cobra.Command, msg string) string {
 		return fmt.Sprintf("%s; did you mean --%s?", msg, s)
 	}
 	return msg
-}
-
-func firstNonEmpty(values ...string) string {
-	for _, v := range values {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
 }

@@ -25,12 +25,11 @@ import (
 
 func builtinCatalog(t testing.TB) *pack.Catalog {
 	t.Helper()
-	p, err := pack.Load(templates.Builtin(), "built-in")
+	cat, err := templates.BuiltinCatalog()
 	if err != nil {
 		t.Fatal(err)
 	}
-	p.Builtin = true
-	return pack.NewCatalog(p)
+	return cat
 }
 
 // matrixCases returns every frontend, backend and recipe combination, plus a sample of

@@ -1,11 +1,12 @@
 package prompts
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
-	"sort"
 
 	"create-supertokens-app/answers"
 	"create-supertokens-app/generator"
@@ -31,7 +32,7 @@ func AskPackQuestions(p Prompter, yes bool, project *answers.Project, cat *pack.
 	for key := range set {
 		if !known[key] {
 			return &answers.UsageError{Flag: "set", Value: key,
-				Reason: "no pack asks this question", Valid: sortedKeys(known)}
+				Reason: "no pack asks this question", Valid: slices.Sorted(maps.Keys(known))}
 		}
 	}
 
@@ -83,7 +84,7 @@ func ask(p Prompter, q pack.Question) (string, error) {
 		return p.Select(q.Prompt, options, q.Default)
 	case pack.QuestionConfirm:
 		return p.Select(q.Prompt, []Option{{"true", "Yes", ""}, {"false", "No", ""}},
-			firstNonEmpty(q.Default, "false"))
+			cmp.Or(q.Default, "false"))
 	default:
 		return p.Input(q.Prompt, q.Description, q.Default, func(s string) error {
 			return checkAnswer(q, s)
@@ -115,22 +116,4 @@ func checkAnswer(q pack.Question, value string) error {
 		}
 	}
 	return nil
-}
-
-func sortedKeys(m map[string]bool) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
-
-func firstNonEmpty(values ...string) string {
-	for _, v := range values {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
 }

@@ -47,11 +47,11 @@ func (f *fakePrompter) MultiSelect(title string, _ []Option, _ []string) ([]stri
 
 func catalog(t *testing.T) *pack.Catalog {
 	t.Helper()
-	p, err := pack.Load(templates.Builtin(), "built-in")
+	cat, err := templates.BuiltinCatalog()
 	if err != nil {
 		t.Fatal(err)
 	}
-	return pack.NewCatalog(p)
+	return cat
 }
 
 func TestFillAsksOnlyWhatIsMissing(t *testing.T) {

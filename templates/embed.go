@@ -5,6 +5,8 @@ package templates
 import (
 	"embed"
 	"io/fs"
+
+	"create-supertokens-app/pack"
 )
 
 //go:embed all:builtin
@@ -31,3 +33,16 @@ func PackInit() fs.FS {
 	}
 	return sub
 }
+
+// BuiltinCatalog loads the built-in pack as a catalog of its own.
+func BuiltinCatalog() (*pack.Catalog, error) {
+	p, err := pack.Load(Builtin(), BuiltinOrigin)
+	if err != nil {
+		return nil, err
+	}
+	p.Builtin = true
+	return pack.NewCatalog(p), nil
+}
+
+// BuiltinOrigin names the embedded pack in messages and listings.
+const BuiltinOrigin = "built-in"
