@@ -1,0 +1,5 @@
+import { getSessionInfo } from "../utils/auth";
+
+export default defineEventHandler((event) =>
+  getSessionInfo(toWebRequest(event)),
+);

@@ -1,0 +1,69 @@
+import supertokens from "supertokens-node";
+import {
+  handleAuthAPIRequest,
+  withPreParsedRequestResponse,
+} from "supertokens-node/custom";
+import Session from "supertokens-node/recipe/session";
+import { ensureSuperTokensInit, getWebsiteDomain } from "./supertokens";
+
+// `nuxt dev` and `npm start` have loaded .env into process.env by now.
+ensureSuperTokensInit();
+
+const handleSuperTokensRequest = handleAuthAPIRequest();
+
+function setCorsHeaders(headers: Headers): void {
+  headers.set("Access-Control-Allow-Origin", getWebsiteDomain());
+  headers.set("Access-Control-Allow-Credentials", "true");
+  headers.append("Vary", "Origin");
+}
+
+// Handles every request under /api/auth. supertokens-node does not respond to CORS
+// preflights, so this function does, allowing the SDK's own list of request headers.
+export async function handleAuthRequest(request: Request): Promise<Response> {
+  if (request.method === "OPTIONS") {
+    const headers = new Headers();
+    setCorsHeaders(headers);
+    headers.set("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE");
+    headers.set(
+      "Access-Control-Allow-Headers",
+      ["content-type", ...supertokens.getAllCORSHeaders()].join(", "),
+    );
+    return new Response(null, { status: 204, headers });
+  }
+  let response: Response;
+  try {
+    response = await handleSuperTokensRequest(request);
+  } catch (error) {
+    // The SDK reads JSON bodies with request.json(), which throws a SyntaxError on a body
+    // that is not JSON. That is a client error, so it gets a 400 instead of a 500.
+    if (!(error instanceof SyntaxError)) {
+      throw error;
+    }
+    console.warn(
+      `Rejected ${request.method} ${new URL(request.url).pathname}: invalid JSON body.`,
+    );
+    response = Response.json(
+      { message: "The request body is not valid JSON." },
+      { status: 400 },
+    );
+  }
+  setCorsHeaders(response.headers);
+  return response;
+}
+
+// Returns the session of the request as JSON. Without a valid session, the SDK's error
+// handler responds with 401 when the access token is missing or expired (the frontend SDK
+// then refreshes it) and with 403 when a session claim such as email verification fails.
+export function getSessionInfo(request: Request): Promise<Response> {
+  return withPreParsedRequestResponse(
+    request,
+    async (baseRequest, baseResponse) => {
+      const session = await Session.getSession(baseRequest, baseResponse);
+      return Response.json({
+        sessionHandle: session.getHandle(),
+        userId: session.getUserId(),
+        accessTokenPayload: session.getAccessTokenPayload(),
+      });
+    },
+  );
+}
