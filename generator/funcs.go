@@ -3,6 +3,7 @@ package generator
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"text/template"
@@ -20,6 +21,14 @@ func funcMap(versions map[string]string) template.FuncMap {
 			return "", fmt.Errorf("no version pinned for %q in versions.yaml", name)
 		}
 		return v, nil
+	}
+	// sprig's sortAlpha sorts a []string in place, which would reorder the shared model
+	// (such as .Auth.BackendRecipes) for every file rendered after it.
+	toStrings := funcs["toStrings"].(func(any) []string)
+	funcs["sortAlpha"] = func(list any) []string {
+		sorted := slices.Clone(toStrings(list))
+		slices.Sort(sorted)
+		return sorted
 	}
 	funcs["tsString"] = tsString
 	funcs["pyString"] = pyString

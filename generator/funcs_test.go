@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -63,5 +64,16 @@ func TestPyStringRoundTrips(t *testing.T) {
 		if back[i] != s {
 			t.Errorf("pyString(%q) evaluates to %q", s, back[i])
 		}
+	}
+}
+
+func TestSortAlphaLeavesInputAlone(t *testing.T) {
+	list := []string{"session", "emailpassword", "dashboard"}
+	sorted := funcMap(nil)["sortAlpha"].(func(any) []string)(list)
+	if strings.Join(sorted, ",") != "dashboard,emailpassword,session" {
+		t.Errorf("sorted = %v", sorted)
+	}
+	if strings.Join(list, ",") != "session,emailpassword,dashboard" {
+		t.Errorf("sortAlpha changed its input to %v", list)
 	}
 }
