@@ -62,8 +62,8 @@ func (g Generation) Run(ctx context.Context) (string, error) {
 		return "", err
 	}
 	jsonPath := strings.TrimSuffix(g.Log, filepath.Ext(g.Log)) + ".json"
-	cmd := Command{Dir: g.Parent, Env: g.Env, Argv: g.Args(), Log: g.Log, Stdout: jsonPath,
-		Timeout: g.Timeout}
+	cmd := Command{Dir: g.Parent, Env: g.Env, Argv: g.Args(), Name: filepath.Base(g.Binary),
+		Log: g.Log, Stdout: jsonPath, Timeout: g.Timeout}
 	if err := cmd.Run(ctx); err != nil {
 		return "", err
 	}

@@ -16,6 +16,8 @@ type Command struct {
 	Dir  string
 	Env  []string
 	Argv []string
+	// Name, if set, replaces the whole argv in error messages.
+	Name string
 	// Log is the file that receives a header line, stdout, stderr and the exit status.
 	Log string
 	// Stdout, if set, is a file that receives standard output in place of Log.
@@ -24,8 +26,16 @@ type Command struct {
 	Timeout time.Duration
 }
 
-// String renders the command for logs and messages.
+// String renders the command for logs.
 func (c Command) String() string { return strings.Join(c.Argv, " ") }
+
+// label names the command in error messages.
+func (c Command) label() string {
+	if c.Name != "" {
+		return c.Name
+	}
+	return c.String()
+}
 
 // cancelGrace is how long a cancelled command may take to exit after SIGINT before its
 // process group is killed.
@@ -87,7 +97,7 @@ func (c Command) Run(ctx context.Context) error {
 	start := time.Now()
 	if err := cmd.Start(); err != nil {
 		fmt.Fprintf(files[0], "failed to start: %v\n", err)
-		return fmt.Errorf("%s failed to start: %w", c, err)
+		return fmt.Errorf("%s failed to start: %w", c.label(), err)
 	}
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
@@ -109,13 +119,13 @@ func (c Command) Run(ctx context.Context) error {
 	switch {
 	case errors.Is(stopCause, context.DeadlineExceeded):
 		fmt.Fprintf(files[0], "timed out after %s\n\n", elapsed)
-		return fmt.Errorf("%s timed out after %s", c, elapsed)
+		return fmt.Errorf("%s timed out after %s", c.label(), elapsed)
 	case stopCause != nil:
 		fmt.Fprintf(files[0], "interrupted after %s\n\n", elapsed)
-		return fmt.Errorf("%s interrupted: %w", c, stopCause)
+		return fmt.Errorf("%s interrupted: %w", c.label(), stopCause)
 	case runErr != nil:
 		fmt.Fprintf(files[0], "failed after %s: %v\n\n", elapsed, runErr)
-		return fmt.Errorf("%s failed: %w", c, runErr)
+		return fmt.Errorf("%s failed: %w", c.label(), runErr)
 	}
 	fmt.Fprintf(files[0], "finished in %s\n\n", elapsed)
 	return nil

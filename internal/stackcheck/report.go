@@ -128,7 +128,7 @@ func (p *Reporter) Add(r StackResult) {
 	defer p.mu.Unlock()
 	p.results = append(p.results, r)
 	fmt.Fprintln(p.w, FormatLine(r, p.nameWidth))
-	if r.FailedStep != "" && r.Log != "" {
+	if r.FailedStep != "" && r.Log != "" && !r.Interrupted {
 		fmt.Fprintf(p.w, "    last lines of %s:\n", r.Log)
 		for _, line := range strings.Split(Tail(r.Log, tailLines), "\n") {
 			fmt.Fprintf(p.w, "    | %s\n", line)
