@@ -1,0 +1,209 @@
+// Drives the prebuilt SuperTokens UI of a running website in headless Chromium: sign up
+// (email and password, or a passwordless code read from the stand-in core), check the
+// dashboard, sign out, check that the dashboard is protected again and, for email and
+// password, sign in once more.
+//
+//   node auth-flow.mjs INPUT.json
+//
+// INPUT.json holds: websiteURL, coreURL, email, password, method ("emailpassword" or
+// "passwordless"), chromium (executable path), toolsDir (the folder whose node_modules has
+// playwright-core), artifactsDir (for the failure screenshot), timeoutMs and resultPath. The result is written to resultPath as JSON:
+//   { ok, userId, signInUserId, failedStep, error, steps: [{ name, ms }], events: [...] }
+// The script never intercepts requests (page.route would make Playwright answer CORS
+// preflights itself), so every request reaches the real servers on localhost.
+import { readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+
+// Launch flags for Debian's Chromium in a container: no sandbox (no user namespaces),
+// no GPU, and none of the background traffic a fresh profile starts.
+const chromiumArgs = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--no-first-run",
+  "--disable-sync",
+  "--disable-quic",
+];
+
+const uuidPattern = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+const input = JSON.parse(readFileSync(process.argv[2], "utf8"));
+// playwright-core is installed in the repository's tools/ folder (make tools).
+const { chromium } = createRequire(path.join(input.toolsDir, "package.json"))(
+  "playwright-core",
+);
+const timeout = input.timeoutMs ?? 60_000;
+const result = { ok: false, steps: [], events: [] };
+
+function note(kind, text) {
+  // Keep the trace short: one line per event, at most 200 events.
+  if (result.events.length < 200) {
+    result.events.push(`${kind}: ${String(text).slice(0, 500)}`);
+  }
+}
+
+async function step(name, fn) {
+  const started = Date.now();
+  try {
+    return await fn();
+  } catch (err) {
+    result.failedStep ??= name;
+    throw err;
+  } finally {
+    result.steps.push({ name, ms: Date.now() - started });
+  }
+}
+
+// Returns the user id the dashboard shows: the #user-id element when there is one, else
+// the first UUID in the page text.
+async function dashboardUserId(page) {
+  await page.waitForURL((url) => url.pathname.startsWith("/dashboard"), { timeout });
+  const handle = await page.waitForFunction(
+    (source) => {
+      const pattern = new RegExp(source, "i");
+      const element = document.querySelector("#user-id");
+      const text = element?.textContent ?? document.body?.innerText ?? "";
+      return text.match(pattern)?.[0] ?? false;
+    },
+    uuidPattern.source,
+    { timeout },
+  );
+  return handle.jsonValue();
+}
+
+async function sessionCookieNames(context) {
+  const cookies = await context.cookies();
+  return cookies
+    .filter((c) => c.value !== "" && /^s(Access|Refresh)Token$/.test(c.name))
+    .map((c) => c.name);
+}
+
+async function openAuthPage(page) {
+  await page.goto(`${input.websiteURL}/auth`, { timeout });
+  await page.locator("input[name=email]").waitFor({ timeout });
+}
+
+async function fillEmailPassword(page) {
+  await page.locator("input[name=email]").fill(input.email);
+  await page.locator("input[name=password]").fill(input.password);
+  await page.locator("button[type=submit]").click();
+}
+
+async function signUpWithPassword(page) {
+  await openAuthPage(page);
+  // The sign-in form links to the sign-up form with a "Sign Up" text link.
+  await page.getByText("Sign Up", { exact: true }).first().click();
+  await page.locator("button[type=submit]", { hasText: /sign up/i }).waitFor({ timeout });
+  await fillEmailPassword(page);
+}
+
+async function fetchCode() {
+  const url = `${input.coreURL}/test/codes?contact=${encodeURIComponent(input.email)}`;
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const response = await fetch(url);
+    if (response.ok) {
+      return (await response.json()).userInputCode;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`GET ${url} returned ${response.status} until the timeout`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+async function signUpWithCode(page) {
+  await openAuthPage(page);
+  await page.locator("input[name=email]").fill(input.email);
+  await page.locator("button[type=submit]").click();
+  const codeInput = page.locator("input[name=userInputCode]");
+  await codeInput.waitFor({ timeout });
+  await codeInput.fill(await fetchCode());
+  await page.locator("button[type=submit]").click();
+}
+
+async function run() {
+  const browser = await chromium.launch({
+    executablePath: input.chromium,
+    args: chromiumArgs,
+    timeout,
+  });
+  try {
+    const context = await browser.newContext();
+    context.setDefaultTimeout(timeout);
+    const page = await context.newPage();
+    page.on("console", (m) => {
+      if (m.type() === "error" || m.type() === "warning") {
+        note(`console.${m.type()}`, m.text());
+      }
+    });
+    page.on("pageerror", (e) => note("pageerror", e.message));
+    page.on("requestfailed", (r) =>
+      note("requestfailed", `${r.method()} ${r.url()} ${r.failure()?.errorText}`),
+    );
+    page.on("response", (r) => {
+      if (r.status() >= 400) {
+        note("response", `${r.status()} ${r.request().method()} ${r.url()}`);
+      }
+    });
+
+    try {
+      await step("sign up", () =>
+        input.method === "passwordless" ? signUpWithCode(page) : signUpWithPassword(page),
+      );
+      result.userId = await step("dashboard", () => dashboardUserId(page));
+      await step("session cookies", async () => {
+        const names = await sessionCookieNames(context);
+        if (!names.includes("sAccessToken")) {
+          throw new Error(`no sAccessToken cookie after sign-up (cookies: ${names})`);
+        }
+      });
+      await step("sign out", async () => {
+        await page.getByRole("button", { name: /sign out/i }).click();
+        await page.waitForURL((url) => !url.pathname.startsWith("/dashboard"), { timeout });
+        const names = await sessionCookieNames(context);
+        if (names.length > 0) {
+          throw new Error(`session cookies left after sign-out: ${names}`);
+        }
+      });
+      await step("dashboard protected", async () => {
+        await page.goto(`${input.websiteURL}/dashboard`, { timeout });
+        await page.waitForURL((url) => url.pathname.startsWith("/auth"), { timeout });
+      });
+      if (input.method !== "passwordless") {
+        await step("sign in", async () => {
+          await openAuthPage(page);
+          await fillEmailPassword(page);
+        });
+        result.signInUserId = await step("dashboard again", () => dashboardUserId(page));
+      }
+      result.ok = true;
+    } catch (err) {
+      result.error = err instanceof Error ? err.message : String(err);
+      result.url = page.url();
+      result.pageText = (await page.evaluate(() => document.body?.innerText ?? "").catch(
+        () => "",
+      )).slice(0, 2000);
+      if (input.artifactsDir) {
+        const file = path.join(input.artifactsDir, "failure.png");
+        await page.screenshot({ path: file, fullPage: true }).catch(() => {});
+        result.screenshot = file;
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+try {
+  await run();
+} catch (err) {
+  result.failedStep ??= "launch";
+  result.error = err instanceof Error ? err.message : String(err);
+}
+writeFileSync(input.resultPath, JSON.stringify(result, null, 2));
+process.exit(result.ok ? 0 : 1);
