@@ -12,21 +12,21 @@ const fileValues = existsSync(envFile)
   ? parseEnv(readFileSync(envFile, "utf8"))
   : {};
 
-function setting(name) {
+function readSetting(name) {
   return process.env[name] ?? fileValues[name] ?? "";
 }
 
 const constants = {
-  "import.meta.env.VITE_API_DOMAIN": setting("API_DOMAIN"),
-  "import.meta.env.VITE_WEBSITE_DOMAIN": setting("WEBSITE_DOMAIN"),
+  "import.meta.env.VITE_API_DOMAIN": readSetting("API_DOMAIN"),
+  "import.meta.env.VITE_WEBSITE_DOMAIN": readSetting("WEBSITE_DOMAIN"),
 };
 const defineArgs = Object.entries(constants).flatMap(([name, value]) => [
   "--define",
   `${name}=${JSON.stringify(value)}`,
 ]);
 
-// ng serve listens on $PORT when it is set, even over --port, but PORT is the backend's
-// port here: the dev server keeps the port in angular.json.
+// ng serve prefers $PORT over --port and angular.json. Here PORT is the backend's port, so
+// it is removed from the CLI's environment.
 const { PORT: _backendPort, ...env } = process.env;
 
 const ng = createRequire(import.meta.url).resolve("@angular/cli/bin/ng.js");
