@@ -34,11 +34,11 @@ var frameworks = map[string]Framework{
 	"remix": {SessionPath: "/api/sessioninfo"},
 	// src/routes/api/sessioninfo/+server.ts
 	"sveltekit": {SessionPath: "/api/sessioninfo"},
-	// NOTE: the Astro and Nuxt templates have no session route yet; these entries assume
-	// the /api/sessioninfo path that the other frameworks use.
+	// src/pages/api/sessioninfo.ts, which astro-react takes from the astro layer
 	"astro":       {SessionPath: "/api/sessioninfo"},
 	"astro-react": {SessionPath: "/api/sessioninfo"},
-	"nuxtjs":      {SessionPath: "/api/sessioninfo"},
+	// server/api/sessioninfo.get.ts
+	"nuxtjs": {SessionPath: "/api/sessioninfo"},
 }
 
 // FrameworkFor returns the entry of a fullstack frontend id.
