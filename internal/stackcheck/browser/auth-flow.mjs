@@ -1,6 +1,7 @@
 // Drives the prebuilt SuperTokens UI of a running website in headless Chromium: sign up
 // (email and password, or a passwordless code read from the stand-in core), check the
-// dashboard, sign out, check that the dashboard is protected again and, for email and
+// dashboard, reload it after the access token expired (the frontend must refresh the
+// session), sign out, check that the dashboard is protected again and, for email and
 // password, sign in once more.
 //
 //   node auth-flow.mjs INPUT.json
@@ -38,6 +39,8 @@ const { chromium } = createRequire(path.join(input.toolsDir, "package.json"))(
 );
 const timeout = input.timeoutMs ?? 60_000;
 const result = { ok: false, steps: [], events: [] };
+// Successful calls to the session refresh API, counted by the response listener.
+const refreshes = { ok: 0 };
 
 function note(kind, text) {
   // Keep the trace short: one line per event, at most 200 events.
@@ -80,6 +83,32 @@ async function sessionCookieNames(context) {
   return cookies
     .filter((c) => c.value !== "" && /^s(Access|Refresh)Token$/.test(c.name))
     .map((c) => c.name);
+}
+
+// Returns the access token's expiry (Unix ms) from the sFrontToken cookie that
+// supertokens-web-js keeps on the website's domain: base64 of {"uid", "ate", "up"}.
+async function accessTokenExpiry(context) {
+  const cookie = (await context.cookies()).find((c) => c.name === "sFrontToken");
+  if (!cookie) {
+    throw new Error("no sFrontToken cookie on the website after sign-up");
+  }
+  return JSON.parse(Buffer.from(decodeURIComponent(cookie.value), "base64").toString()).ate;
+}
+
+// Waits until the access token has expired, reloads the dashboard and checks that the
+// frontend refreshed the session and shows the same user again.
+async function dashboardAfterExpiry(page, context, userId) {
+  const wait = (await accessTokenExpiry(context)) + 1500 - Date.now();
+  await new Promise((resolve) => setTimeout(resolve, Math.max(wait, 0)));
+  const refreshesBefore = refreshes.ok;
+  await page.reload({ timeout });
+  const shown = await dashboardUserId(page);
+  if (shown !== userId) {
+    throw new Error(`the dashboard showed ${shown} after the refresh, expected ${userId}`);
+  }
+  if (refreshes.ok === refreshesBefore) {
+    throw new Error("the access token expired but no refresh call succeeded");
+  }
 }
 
 async function openAuthPage(page) {
@@ -146,6 +175,9 @@ async function run() {
       note("requestfailed", `${r.method()} ${r.url()} ${r.failure()?.errorText}`),
     );
     page.on("response", (r) => {
+      if (r.status() === 200 && new URL(r.url()).pathname.endsWith("/session/refresh")) {
+        refreshes.ok += 1;
+      }
       if (r.status() >= 400) {
         note("response", `${r.status()} ${r.request().method()} ${r.url()}`);
       }
@@ -162,6 +194,9 @@ async function run() {
           throw new Error(`no sAccessToken cookie after sign-up (cookies: ${names})`);
         }
       });
+      await step("refresh after expiry", () =>
+        dashboardAfterExpiry(page, context, result.userId),
+      );
       await step("sign out", async () => {
         await page.getByRole("button", { name: /sign out/i }).click();
         await page.waitForURL((url) => !url.pathname.startsWith("/dashboard"), { timeout });
