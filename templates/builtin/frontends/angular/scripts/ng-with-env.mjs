@@ -17,8 +17,8 @@ function readSetting(name) {
 }
 
 const constants = {
-  "import.meta.env.VITE_API_DOMAIN": readSetting("API_DOMAIN"),
-  "import.meta.env.VITE_WEBSITE_DOMAIN": readSetting("WEBSITE_DOMAIN"),
+  API_DOMAIN: readSetting("API_DOMAIN"),
+  WEBSITE_DOMAIN: readSetting("WEBSITE_DOMAIN"),
 };
 const defineArgs = Object.entries(constants).flatMap(([name, value]) => [
   "--define",
