@@ -39,16 +39,18 @@ export async function handleAuthRequest(request: Request): Promise<Response> {
   try {
     response = await handleSuperTokensRequest(request);
   } catch (error) {
-    // The SDK reads JSON bodies with request.json(), which throws a SyntaxError on a body
-    // that is not JSON. That is a client error, so it gets a 400 instead of a 500.
+    // The SDK parses JSON from the client (the body, or the state of an OAuth callback)
+    // and throws a SyntaxError when it is malformed. That is a client error, so it gets a
+    // 400 instead of a 500.
     if (!(error instanceof SyntaxError)) {
       throw error;
     }
+    const path = new URL(request.url).pathname;
     console.warn(
-      `Rejected ${request.method} ${new URL(request.url).pathname}: invalid JSON body.`,
+      `Rejected ${request.method} ${path}: invalid JSON (${error.message})`,
     );
     response = Response.json(
-      { message: "The request body is not valid JSON." },
+      { message: "The request contains invalid JSON." },
       { status: 400 },
     );
   }
