@@ -35,6 +35,7 @@ func TestValidateAppName(t *testing.T) {
 		"_x":                     "cannot start",
 		"MyApp":                  "lowercase",
 		"my app":                 "contains ' '",
+		"My App":                 `(for example "my-app")`,
 		"it's":                   "contains '\\''",
 		"node_modules":           "reserved",
 		"http":                   "core module",

@@ -31,8 +31,6 @@ func ValidateAppName(name string) string {
 		return "the app name is a folder name, so it cannot contain / or \\"
 	case name[0] == '.' || name[0] == '_' || name[0] == '-':
 		return "the app name cannot start with '.', '_' or '-'"
-	case name != strings.ToLower(name):
-		return "npm package names are lowercase"
 	case name == "node_modules" || name == "favicon.ico":
 		return "the app name is reserved by npm"
 	case slices.Contains(nodeBuiltins, name):
@@ -40,9 +38,26 @@ func ValidateAppName(name string) string {
 	}
 	for _, r := range name {
 		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || strings.ContainsRune("-._~", r)) {
-			return fmt.Sprintf("the app name contains %q; use lowercase letters, digits, "+
-				"'-', '.', '_' and '~'", r)
+			return fmt.Sprintf("the app name contains %q; npm package names use lowercase "+
+				"letters, digits, '-', '.', '_' and '~' (for example %q)", r, suggestName(name))
 		}
 	}
 	return ""
+}
+
+// suggestName turns an invalid name such as "My App" into a valid one, "my-app".
+func suggestName(name string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(strings.TrimSpace(name)) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || strings.ContainsRune("._~", r):
+			b.WriteRune(r)
+		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
+			b.WriteByte('-')
+		}
+	}
+	if s := strings.Trim(b.String(), "-._"); s != "" {
+		return s
+	}
+	return DefaultAppName
 }

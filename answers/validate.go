@@ -141,6 +141,12 @@ func resolveAuth(a *Answers, p *Project, cat *pack.Catalog) error {
 		return &UsageError{Flag: "providers", Reason: err.Error()}
 	}
 	p.Auth = model
+	if len(a.Providers) > 0 {
+		a.Providers = nil
+		for _, pr := range model.Providers {
+			a.Providers = append(a.Providers, pr.ID)
+		}
+	}
 	return checkSupport(*a, *p, cat)
 }
 
@@ -212,8 +218,12 @@ func ParseCore(value string) (kind, uri string, err error) {
 	}
 	u, parseErr := url.Parse(value)
 	if parseErr != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return "", "", &UsageError{Flag: "core", Value: value,
+		err := &UsageError{Flag: "core", Value: value,
 			Reason: "expected demo, docker or an http(s):// address of a SuperTokens core"}
+		if s := Suggest(value, []string{CoreDemo, CoreDocker}); s != "" {
+			err.Reason += fmt.Sprintf("; did you mean %q?", s)
+		}
+		return "", "", err
 	}
 	return CoreURL, strings.TrimRight(value, "/"), nil
 }

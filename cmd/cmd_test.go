@@ -227,3 +227,57 @@ func assertNoStaging(t *testing.T, dir string) {
 		t.Errorf("temporary folders left behind: %v", matches)
 	}
 }
+
+func TestFailedInstallKeepsProject(t *testing.T) {
+	dir := t.TempDir()
+	code, _, stderr := runEnv(t, []string{"CI=1", "PATH=" + t.TempDir()}, "--yes",
+		"--no-git", "--dir", dir)
+	if code != ExitFailure {
+		t.Fatalf("exit = %d, want %d\n%s", code, ExitFailure, stderr)
+	}
+	if !strings.Contains(stderr, "npm not found on PATH") {
+		t.Errorf("stderr lacks the cause:\n%s", stderr)
+	}
+	if !strings.Contains(stderr, "retry: (cd frontend && npm install)") {
+		t.Errorf("stderr lacks the retry command:\n%s", stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "my-app", "package.json")); err != nil {
+		t.Errorf("the project was not kept: %v", err)
+	}
+}
+
+func TestDryRunReportsConflict(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "my-app", "src"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := run(t, "--yes", "--dry-run", "--dir", dir)
+	if code != ExitUsage || !strings.Contains(stderr, "not empty") {
+		t.Errorf("exit = %d, stderr = %s", code, stderr)
+	}
+}
+
+func TestEmptyFlagValuesRejected(t *testing.T) {
+	for _, flag := range []string{"--appname", "--frontend", "--providers"} {
+		code, _, stderr := run(t, "--yes", "--dry-run", flag, "")
+		if code != ExitUsage || !strings.Contains(stderr, "the value is empty") {
+			t.Errorf("%s '': exit %d, stderr %s", flag, code, stderr)
+		}
+	}
+}
+
+func TestEnvFileIsPrivate(t *testing.T) {
+	dir := t.TempDir()
+	code, _, stderr := run(t, "--yes", "--core", "docker", "--skip-install", "--no-git",
+		"--dir", dir)
+	if code != ExitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	info, err := os.Stat(filepath.Join(dir, "my-app", ".env"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if perm := info.Mode().Perm(); perm != 0o600 {
+		t.Errorf(".env permissions = %o, want 600", perm)
+	}
+}

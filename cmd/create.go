@@ -85,6 +85,9 @@ func runCreate(ctx context.Context, opts *Options, s Streams) error {
 	target := filepath.Join(opts.Dir, project.Answers.AppName)
 
 	if opts.DryRun {
+		if err := generator.CheckTarget(target, opts.Force); err != nil {
+			return err
+		}
 		return printDryRun(s, opts, project, plan, target, command)
 	}
 	if err := generator.Write(ctx, plan, target, opts.Force); err != nil {
@@ -112,10 +115,24 @@ func runCreate(ctx context.Context, opts *Options, s Streams) error {
 			"not run.\n", target)
 		return err
 	}
+	if failed := failedSteps(results); len(failed) > 0 {
+		return fmt.Errorf("the project is in %s, but %s failed; run the retry commands "+
+			"above", target, strings.Join(failed, " and "))
+	}
 	if opts.Autostart {
 		return autostart(ctx, s, project, target, results)
 	}
 	return nil
+}
+
+func failedSteps(results []poststep.Result) []string {
+	var failed []string
+	for _, r := range results {
+		if r.Status == poststep.StatusFailed {
+			failed = append(failed, r.Name)
+		}
+	}
+	return failed
 }
 
 func runPostSteps(ctx context.Context, opts *Options, s Streams, plan *generator.Plan,
@@ -211,8 +228,10 @@ func buildSummary(p answers.Project, cat *pack.Catalog, plan *generator.Plan, ta
 		Messages: plan.Messages,
 	}
 	for _, r := range results {
-		if r.Status == poststep.StatusFailed || (r.Status == poststep.StatusSkipped &&
-			r.Name != "git") {
+		switch {
+		case r.Status == poststep.StatusSkipped && r.Name == "git":
+			sum.Notes = append(sum.Notes, "no git repository created: "+r.Error)
+		case r.Status != poststep.StatusOK:
 			sum.Failures = append(sum.Failures, fmt.Sprintf("%s %s: %s\n  retry: %s",
 				r.Name, r.Status, r.Error, r.Command))
 		}

@@ -39,6 +39,8 @@ func exitCode(err error) int {
 		return ExitOK
 	case errors.Is(err, context.Canceled), errors.Is(err, prompts.ErrAborted):
 		return ExitInterrupted
+	case errors.Is(err, prompts.ErrInputEnded):
+		return ExitUsage
 	case errors.As(err, &usage), errors.As(err, &conflict), errors.As(err, &packErr),
 		errors.As(err, &cliErr):
 		return ExitUsage

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"create-supertokens-app/answers"
 	"create-supertokens-app/generator"
 	"create-supertokens-app/pack"
 	"create-supertokens-app/templates"
@@ -44,7 +45,8 @@ func runPackInit(dir string, s Streams) error {
 		return fmt.Errorf("failed to read %s: %w", dir, err)
 	}
 	if len(existing) > 0 {
-		return &generator.ConflictError{Target: dir, Existing: []string{existing[0].Name()}}
+		return &answers.UsageError{Flag: "dir", Value: dir,
+			Reason: "the folder is not empty; pack init writes only into a new or empty folder"}
 	}
 	plan := &generator.Plan{}
 	err = fs.WalkDir(templates.PackInit(), ".", func(name string, d fs.DirEntry, err error) error {
@@ -88,8 +90,8 @@ func runPackValidate(ctx context.Context, source string, s Streams) error {
 		for _, e := range problems {
 			fmt.Fprintln(s.Err, "problem: "+e.Error())
 		}
-		return &pack.Error{Origin: source, File: pack.ManifestFile,
-			Err: fmt.Errorf("%d problem(s) found", len(problems))}
+		return &pack.Error{Origin: source, File: ".",
+			Err: fmt.Errorf("%d problem(s) found, listed above", len(problems))}
 	}
 	fmt.Fprintf(s.Out, "pack %s %s is valid: %s\n", p.Manifest.Name, p.Manifest.Version,
 		describeAdditions(p))

@@ -88,6 +88,9 @@ func newRootCommand(s Streams) *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(c *cobra.Command, _ []string) error {
+			if err := checkEmptyFlags(c, opts); err != nil {
+				return err
+			}
 			opts.Answers.APIKey = cmp.Or(opts.Answers.APIKey, s.Getenv("SUPERTOKENS_API_KEY"))
 			opts.AccessibleFlag = opts.Accessible
 			opts.Accessible = opts.Accessible || s.Getenv("TERM") == "dumb"
@@ -172,8 +175,26 @@ func addFlagSuggestion(root *cobra.Command, msg string) string {
 	name := strings.TrimPrefix(msg, prefix)
 	var flags []string
 	root.Flags().VisitAll(func(f *pflag.Flag) { flags = append(flags, f.Name) })
-	if s := answers.Suggest(name, flags); s != "" {
+	if s := answers.Suggest(name, flags); s != "" && s != name {
 		return fmt.Sprintf("%s; did you mean --%s?", msg, s)
 	}
 	return msg
+}
+
+// checkEmptyFlags rejects flags given with an empty value, which would otherwise be taken
+// as "not answered" and filled with a default.
+func checkEmptyFlags(c *cobra.Command, opts *Options) error {
+	empty := map[string]bool{
+		"appname":   opts.Answers.AppName == "",
+		"frontend":  opts.Answers.Frontend == "",
+		"backend":   opts.Answers.Backend == "",
+		"recipe":    opts.Answers.Recipe == "",
+		"providers": len(opts.Answers.Providers) == 0,
+	}
+	for _, name := range []string{"appname", "frontend", "backend", "recipe", "providers"} {
+		if c.Flags().Changed(name) && empty[name] {
+			return &answers.UsageError{Flag: name, Reason: "the value is empty"}
+		}
+	}
+	return nil
 }

@@ -178,7 +178,11 @@ func (r *renderer) renderFile(pk *pack.Pack, name, dest string) error {
 	if data, err = postProcess(dest, data); err != nil {
 		return &pack.Error{Origin: pk.Origin, File: name, Err: err}
 	}
-	r.files[dest] = File{Path: dest, Data: data, Mode: 0o644, Source: pk.Origin + ":" + name}
+	mode := fs.FileMode(0o644)
+	if path.Base(dest) == ".env" {
+		mode = 0o600 // it holds secrets such as the core's API key
+	}
+	r.files[dest] = File{Path: dest, Data: data, Mode: mode, Source: pk.Origin + ":" + name}
 	return nil
 }
 

@@ -32,12 +32,12 @@ const maxListedConflicts = 3
 // rejected unless force is set; with force, only the files of the plan are replaced and
 // every other file stays.
 func Write(ctx context.Context, plan *Plan, target string, force bool) error {
+	if err := CheckTarget(target, force); err != nil {
+		return err
+	}
 	existing, err := existingEntries(target)
 	if err != nil {
 		return err
-	}
-	if len(existing) > 0 && !force {
-		return &ConflictError{Target: target, Existing: existing}
 	}
 
 	parent := filepath.Dir(target)
@@ -73,6 +73,19 @@ func Write(ctx context.Context, plan *Plan, target string, force bool) error {
 		return moveInto(staging, target)
 	}
 	return mergeInto(plan, staging, target)
+}
+
+// CheckTarget reports the ConflictError that Write would return for target, without
+// writing anything; --dry-run uses it.
+func CheckTarget(target string, force bool) error {
+	existing, err := existingEntries(target)
+	if err != nil {
+		return err
+	}
+	if len(existing) > 0 && !force {
+		return &ConflictError{Target: target, Existing: existing}
+	}
+	return nil
 }
 
 // existingEntries lists up to maxListedConflicts entries of target. A missing target has

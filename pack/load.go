@@ -51,7 +51,8 @@ func Load(fsys fs.FS, origin string) (*Pack, error) {
 		return nil, &Error{Origin: origin, File: ManifestFile, Err: err}
 	}
 	if err := decodeStrict(data, &p.Manifest); err != nil {
-		return nil, &Error{Origin: origin, File: ManifestFile, Line: yamlLine(err), Err: err}
+		return nil, &Error{Origin: origin, File: ManifestFile, Line: yamlLine(err),
+			Err: readableYAMLError(err)}
 	}
 
 	p.Versions = map[string]string{}
@@ -101,4 +102,24 @@ func after(s, marker string) string {
 		return ""
 	}
 	return s[i+len(marker):]
+}
+
+// readableYAMLError rewrites yaml.v3's "field x not found in type pack.Manifest" into words
+// a pack author knows, and drops the "line N:" prefix that Error already shows.
+func readableYAMLError(err error) error {
+	var typeErr *yaml.TypeError
+	if !errors.As(err, &typeErr) {
+		return err
+	}
+	var msgs []string
+	for _, m := range typeErr.Errors {
+		if _, rest, ok := strings.Cut(m, ": "); ok && strings.HasPrefix(m, "line ") {
+			m = rest
+		}
+		if field, _, ok := strings.Cut(strings.TrimPrefix(m, "field "), " not found in type"); ok {
+			m = fmt.Sprintf("unknown field %q", field)
+		}
+		msgs = append(msgs, m)
+	}
+	return errors.New(strings.Join(msgs, "; "))
 }

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -96,11 +97,19 @@ func runStep(ctx context.Context, root string, step generator.Step, env []string
 func runCommand(ctx context.Context, dir string, argv []string, env []string) error {
 	name := argv[0]
 	if !strings.Contains(name, "/") {
-		if _, err := exec.LookPath(name); err != nil {
+		found, err := lookPath(name, env)
+		if err != nil {
 			return fmt.Errorf("%s not found on PATH; install it and retry", name)
 		}
+		name = found
 	} else {
-		name = filepath.Join(dir, filepath.FromSlash(name))
+		// exec resolves a relative program path against cmd.Dir only after joining, so
+		// make it absolute.
+		abs, err := filepath.Abs(filepath.Join(dir, filepath.FromSlash(name)))
+		if err != nil {
+			return err
+		}
+		name = abs
 	}
 	cmd := exec.CommandContext(ctx, name, argv[1:]...)
 	cmd.Dir = dir
@@ -167,4 +176,25 @@ func (l *WriterLogger) Finished(r Result) {
 	default:
 		fmt.Fprintf(l.W, "%s %s: %s\n", r.Status, r.Name, r.Error)
 	}
+}
+
+// lookPath finds an executable in the PATH of env, the environment the command runs with,
+// which need not be this process's own.
+func lookPath(name string, env []string) (string, error) {
+	path := ""
+	for _, kv := range env {
+		if strings.HasPrefix(kv, "PATH=") {
+			path = kv[len("PATH="):]
+		}
+	}
+	for _, dir := range filepath.SplitList(path) {
+		if dir == "" {
+			dir = "."
+		}
+		candidate := filepath.Join(dir, name)
+		if info, err := os.Stat(candidate); err == nil && !info.IsDir() && info.Mode()&0o111 != 0 {
+			return candidate, nil
+		}
+	}
+	return "", exec.ErrNotFound
 }

@@ -13,15 +13,18 @@ type Terminal struct {
 	In         io.Reader
 	Out        io.Writer
 	Accessible bool
+	lines      *lineReader
 }
 
 // NewTerminal returns a terminal prompter; in accessible mode it reads its input one line
 // per question.
 func NewTerminal(in io.Reader, out io.Writer, accessible bool) Terminal {
+	t := Terminal{In: in, Out: out, Accessible: accessible}
 	if accessible {
-		in = newLineReader(in)
+		t.lines = newLineReader(in)
+		t.In = t.lines
 	}
-	return Terminal{In: in, Out: out, Accessible: accessible}
+	return t
 }
 
 func (t Terminal) run(field huh.Field) error {
@@ -33,6 +36,9 @@ func (t Terminal) run(field huh.Field) error {
 	err := form.Run()
 	if errors.Is(err, huh.ErrUserAborted) {
 		return ErrAborted
+	}
+	if err == nil && t.lines != nil && t.lines.ended {
+		return ErrInputEnded
 	}
 	return err
 }

@@ -10,6 +10,8 @@ import (
 // to later questions when they arrive together through a pipe.
 type lineReader struct {
 	r *bufio.Reader
+	// ended is set once the input has no more lines.
+	ended bool
 }
 
 func newLineReader(r io.Reader) *lineReader { return &lineReader{r: bufio.NewReader(r)} }
@@ -22,6 +24,7 @@ func (l *lineReader) Read(p []byte) (int, error) {
 			if n > 0 {
 				return n, nil
 			}
+			l.ended = true
 			return 0, err
 		}
 		p[n] = b

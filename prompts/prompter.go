@@ -8,6 +8,11 @@ import "errors"
 // ErrAborted is returned when the user cancels a prompt (Ctrl-C or Esc).
 var ErrAborted = errors.New("aborted by the user")
 
+// ErrInputEnded is returned when piped answers run out before the questions do, so an
+// incomplete script fails instead of taking defaults it never chose.
+var ErrInputEnded = errors.New("the input ended before every question was answered; " +
+	"pass the remaining answers as flags, or --yes for defaults")
+
 // Option is one choice of a select question.
 type Option struct {
 	Value       string

@@ -2,6 +2,7 @@ package prompts
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -138,5 +139,14 @@ func TestAccessibleModeThroughPipe(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), "What is your app called?") {
 		t.Errorf("prompt text missing from output:\n%s", out.String())
+	}
+}
+
+func TestAccessibleInputEndsEarly(t *testing.T) {
+	p := NewTerminal(strings.NewReader("shop\n"), &bytes.Buffer{}, true)
+	var a answers.Answers
+	err := Fill(p, &a, catalog(t), "npm")
+	if !errors.Is(err, ErrInputEnded) {
+		t.Errorf("err = %v, want ErrInputEnded", err)
 	}
 }

@@ -18,6 +18,8 @@ type Summary struct {
 	Next     []string
 	Warnings []string
 	Failures []string
+	// Notes are facts worth a line that need no action, such as a skipped git init.
+	Notes    []string
 	Messages []string
 }
 
@@ -33,6 +35,9 @@ func PrintSummary(w io.Writer, s Styles, sum Summary) {
 	}
 	for _, row := range rows {
 		fmt.Fprintf(w, "  %s %s\n", s.Label.Render(fmt.Sprintf("%-6s", row[0])), row[1])
+	}
+	for _, n := range sum.Notes {
+		fmt.Fprintln(w, "  "+s.Faint.Render(n))
 	}
 	for _, f := range sum.Failures {
 		fmt.Fprintln(w)
