@@ -104,6 +104,7 @@ type Reporter struct {
 	w         io.Writer
 	nameWidth int
 	results   []StackResult
+	started   time.Time
 }
 
 // NewReporter returns a Reporter that aligns stack names to the longest of stacks.
@@ -112,7 +113,7 @@ func NewReporter(w io.Writer, stacks []Stack) *Reporter {
 	for _, s := range stacks {
 		width = max(width, len(s.Name))
 	}
-	return &Reporter{w: w, nameWidth: width}
+	return &Reporter{w: w, nameWidth: width, started: time.Now()}
 }
 
 // Printf prints a progress line.
@@ -143,7 +144,8 @@ func (p *Reporter) Results() []StackResult {
 	return append([]StackResult(nil), p.results...)
 }
 
-// Finish prints every result again, in the order of stacks, and the summary line.
+// Finish prints every result again in the order of stacks, the time since NewReporter and
+// the summary line.
 func (p *Reporter) Finish(stacks []Stack) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -161,5 +163,6 @@ func (p *Reporter) Finish(stacks []Stack) {
 		ordered = append(ordered, r)
 		fmt.Fprintln(p.w, FormatLine(r, p.nameWidth))
 	}
+	fmt.Fprintf(p.w, "%d stacks in %s\n", len(stacks), time.Since(p.started).Round(time.Second))
 	fmt.Fprintln(p.w, FormatSummary(ordered))
 }

@@ -56,3 +56,24 @@ func TestTail(t *testing.T) {
 		t.Errorf("Tail of a missing file = %q", got)
 	}
 }
+
+func TestReporterFinishEndsWithSummary(t *testing.T) {
+	stacks := []Stack{{Name: "react+express"}, {Name: "next"}, {Name: "react+flask"}}
+	var out strings.Builder
+	rep := NewReporter(&out, stacks)
+	failed := StackResult{Stack: stacks[1]}
+	failed.Fail("build", "exit status 1", "")
+	rep.Add(StackResult{Stack: stacks[0]})
+	rep.Add(failed)
+	rep.Finish(stacks)
+	lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+	if last := lines[len(lines)-1]; last != "1 passed, 2 failed" {
+		t.Errorf("last line = %q, want the summary", last)
+	}
+	table := strings.Join(lines[len(lines)-5:len(lines)-2], "\n")
+	for i, prefix := range []string{"PASS  react+express", "FAIL  next", "STOP  react+flask"} {
+		if !strings.HasPrefix(strings.Split(table, "\n")[i], prefix) {
+			t.Errorf("table line %d does not start with %q:\n%s", i, prefix, table)
+		}
+	}
+}

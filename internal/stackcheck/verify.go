@@ -72,12 +72,13 @@ func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	RunStacks(ctx, stacks, o.Jobs, rep, func(ctx context.Context, s Stack) StackResult {
 		return verifyStack(ctx, &o, env, s)
 	})
-	rep.Finish(stacks)
 	allPassed := len(rep.Results()) == len(stacks)
 	for _, r := range rep.Results() {
 		allPassed = allPassed && r.Passed()
 	}
+	// Cleanup prints where the logs are, before the table that ends with the summary line.
 	o.Cleanup(allPassed, rep.Printf)
+	rep.Finish(stacks)
 	switch {
 	case ctx.Err() != nil:
 		return 130
