@@ -56,7 +56,8 @@ func (g Generation) Args() []string {
 }
 
 // Run generates and installs the project and returns its folder. It fails when the CLI
-// fails or when any install step did not succeed; the CLI itself exits 0 in that case.
+// fails or when any install step did not succeed, and then names the failed install step
+// when the CLI's JSON output has one.
 func (g Generation) Run(ctx context.Context) (string, error) {
 	if err := os.MkdirAll(g.Parent, 0o755); err != nil {
 		return "", err
@@ -64,24 +65,39 @@ func (g Generation) Run(ctx context.Context) (string, error) {
 	jsonPath := strings.TrimSuffix(g.Log, filepath.Ext(g.Log)) + ".json"
 	cmd := Command{Dir: g.Parent, Env: g.Env, Argv: g.Args(), Name: filepath.Base(g.Binary),
 		Log: g.Log, Stdout: jsonPath, Timeout: g.Timeout}
-	if err := cmd.Run(ctx); err != nil {
-		return "", err
+	runErr := cmd.Run(ctx)
+	if ctx.Err() != nil {
+		return "", runErr
 	}
-	data, err := os.ReadFile(jsonPath)
-	if err != nil {
-		return "", err
+	result, jsonErr := readCreateResult(jsonPath)
+	if jsonErr == nil {
+		if err := appendInstallSummary(g.Log, result.Steps); err != nil {
+			return "", err
+		}
+		if err := failedInstall(result.Steps); err != nil {
+			return result.Project, err
+		}
 	}
-	var result createResult
-	if err := json.Unmarshal(data, &result); err != nil {
-		return "", fmt.Errorf("invalid JSON on the CLI's stdout (%s): %w", jsonPath, err)
-	}
-	if err := appendInstallSummary(g.Log, result.Steps); err != nil {
-		return "", err
-	}
-	if err := failedInstall(result.Steps); err != nil {
-		return result.Project, err
+	switch {
+	case runErr != nil:
+		return "", runErr
+	case jsonErr != nil:
+		return "", jsonErr
 	}
 	return result.Project, nil
+}
+
+// readCreateResult decodes the --json document the CLI wrote to path.
+func readCreateResult(path string) (createResult, error) {
+	var result createResult
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return result, err
+	}
+	if err := json.Unmarshal(data, &result); err != nil {
+		return result, fmt.Errorf("invalid JSON on the CLI's stdout (%s): %w", path, err)
+	}
+	return result, nil
 }
 
 // failedInstall returns an error naming the first install step that did not succeed.
