@@ -34,6 +34,7 @@ func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	}
 	var o Options
 	o.Register(fs)
+	list := fs.Bool("list", false, "print the selected stacks, one per line, and exit")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -43,6 +44,9 @@ func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "stackcheck verify: unexpected argument %q\n", fs.Arg(0))
 		return 2
+	}
+	if *list {
+		o.WorkDir = os.TempDir()
 	}
 	if err := o.Prepare(); err != nil {
 		fmt.Fprintln(stderr, "stackcheck verify:", err)
@@ -57,6 +61,12 @@ func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	if err != nil {
 		fmt.Fprintln(stderr, "stackcheck verify:", err)
 		return 2
+	}
+	if *list {
+		for _, s := range stacks {
+			fmt.Fprintln(stdout, s.Name)
+		}
+		return 0
 	}
 
 	env := Environment(o.CacheDir)
@@ -175,7 +185,7 @@ func checkServer(ctx context.Context, r *StackResult, project string, env []stri
 	for i, b := range bad {
 		msgs[i] = b.Check.Name + ": " + b.Err.Error()
 	}
-	// The server log explains a crash or a 500 better than the exchange does.
+	// After a crash, the server log shows the cause. Otherwise the exchange log is clearer.
 	log := logPath("checks")
 	select {
 	case <-srv.Exited():
