@@ -16,6 +16,23 @@ import (
 	"create-supertokens-app/internal/testcore"
 )
 
+// How `stackcheck e2e` runs a stack:
+//
+//   - The stand-in core (internal/testcore) runs in this process on 127.0.0.1 with
+//     access tokens that live --token-lifetime (5s), so expiry and refresh happen within
+//     seconds. Every server gets its URL in SUPERTOKENS_CONNECTION_URI.
+//   - The project is generated with the CLI's own install step. The website and the API
+//     get free ports, passed through PORT, API_DOMAIN, WEBSITE_DOMAIN and the public
+//     VITE_, PUBLIC_ and NEXT_PUBLIC_ variables, so several runs can share a machine.
+//     Frontends in fixedWebsitePorts are the exception.
+//   - Backends and fullstack servers go through the API flow (e2e_api.go) in cookie mode,
+//     with a cookie jar, as a browser would.
+//   - SPA frontends are built with `npm run build` and served from dist/ by a static
+//     server in this process; fullstack frameworks are built and started with their own
+//     start script. Then browser/auth-flow.mjs signs up through the prebuilt UI in
+//     headless Chromium, without intercepting any request.
+//   - User ids from both flows are compared with the stand-in core's user for the email.
+
 // Defaults of `stackcheck e2e`.
 const (
 	defaultTokenLifetime = 5 * time.Second

@@ -208,6 +208,9 @@ func (f *APIFlow) authenticate(ctx context.Context, api, email, password string)
 	if err := expectCookies(what, r.Header, "sAccessToken", "sRefreshToken"); err != nil {
 		return body.Status, body.User.ID, token, err
 	}
+	if err := ExpectBrowserReadable(r.Header, f.Origin); err != nil {
+		return body.Status, body.User.ID, token, fmt.Errorf("%s: %w", what, err)
+	}
 	if token.UserID != body.User.ID {
 		return body.Status, body.User.ID, token, fmt.Errorf(
 			"%s: front-token uid %q differs from user.id %q", what, token.UserID, body.User.ID)
@@ -233,6 +236,48 @@ func expectCookies(what string, h http.Header, names ...string) error {
 		return fmt.Errorf("%s: no Set-Cookie for %s", what, strings.Join(missing, ", "))
 	}
 	return nil
+}
+
+// ExpectBrowserReadable checks what a browser on origin needs from a credentialed
+// response that creates a session: CORS that allows exactly origin with credentials and
+// exposes front-token (else the frontend SDK cannot see the session), and session cookies
+// that are HttpOnly, SameSite=Lax and not Secure, because website and API are both on
+// http://localhost, one site.
+func ExpectBrowserReadable(h http.Header, origin string) error {
+	if got := h.Values("Access-Control-Allow-Origin"); len(got) != 1 || got[0] != origin {
+		return fmt.Errorf("Access-Control-Allow-Origin is %s, expected %q",
+			describeValues(got), origin)
+	}
+	if got := h.Get("Access-Control-Allow-Credentials"); got != "true" {
+		return fmt.Errorf("Access-Control-Allow-Credentials is %q, expected \"true\"", got)
+	}
+	if !HeaderTokens(h, "Access-Control-Expose-Headers")["front-token"] {
+		return fmt.Errorf("Access-Control-Expose-Headers %s lacks front-token",
+			describeValues(h.Values("Access-Control-Expose-Headers")))
+	}
+	for _, c := range (&http.Response{Header: h}).Cookies() {
+		if c.Name != "sAccessToken" && c.Name != "sRefreshToken" {
+			continue
+		}
+		if !c.HttpOnly || c.Secure || c.SameSite != http.SameSiteLaxMode {
+			return fmt.Errorf("cookie %s has HttpOnly=%t Secure=%t SameSite=%s, expected "+
+				"HttpOnly, not Secure, SameSite=Lax on http://localhost", c.Name, c.HttpOnly,
+				c.Secure, sameSiteName(c.SameSite))
+		}
+	}
+	return nil
+}
+
+func sameSiteName(mode http.SameSite) string {
+	switch mode {
+	case http.SameSiteLaxMode:
+		return "Lax"
+	case http.SameSiteStrictMode:
+		return "Strict"
+	case http.SameSiteNoneMode:
+		return "None"
+	}
+	return "unset"
 }
 
 // SessionInfo calls the protected route and returns the status and, on 200, the user id.

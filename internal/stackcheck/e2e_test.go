@@ -198,3 +198,47 @@ func TestBrowserResultPageErrors(t *testing.T) {
 		t.Errorf("PageErrors = %q, expected [boom]", got)
 	}
 }
+
+func TestExpectBrowserReadable(t *testing.T) {
+	const origin = "http://localhost:3000"
+	good := func() http.Header {
+		h := http.Header{}
+		h.Set("Access-Control-Allow-Origin", origin)
+		h.Set("Access-Control-Allow-Credentials", "true")
+		h.Set("Access-Control-Expose-Headers", "front-token, anti-csrf")
+		h.Add("Set-Cookie", "sAccessToken=a; Path=/; HttpOnly; SameSite=Lax")
+		h.Add("Set-Cookie", "sRefreshToken=r; Path=/auth/session/refresh; HttpOnly; SameSite=Lax")
+		return h
+	}
+	if err := ExpectBrowserReadable(good(), origin); err != nil {
+		t.Fatalf("a correct response failed: %v", err)
+	}
+	tests := map[string]func(http.Header){
+		"wildcard origin": func(h http.Header) { h.Set("Access-Control-Allow-Origin", "*") },
+		"other origin": func(h http.Header) {
+			h.Set("Access-Control-Allow-Origin", "http://localhost:3001")
+		},
+		"no credentials": func(h http.Header) { h.Del("Access-Control-Allow-Credentials") },
+		"front-token hidden": func(h http.Header) {
+			h.Set("Access-Control-Expose-Headers", "anti-csrf")
+		},
+		"secure cookie": func(h http.Header) {
+			h.Add("Set-Cookie", "sAccessToken=b; Path=/; HttpOnly; Secure; SameSite=Lax")
+		},
+		"SameSite None": func(h http.Header) {
+			h.Add("Set-Cookie", "sRefreshToken=b; Path=/; HttpOnly; SameSite=None")
+		},
+		"readable by scripts": func(h http.Header) {
+			h.Add("Set-Cookie", "sAccessToken=b; Path=/; SameSite=Lax")
+		},
+	}
+	for name, spoil := range tests {
+		t.Run(name, func(t *testing.T) {
+			h := good()
+			spoil(h)
+			if err := ExpectBrowserReadable(h, origin); err == nil {
+				t.Error("the response passed, expected an error")
+			}
+		})
+	}
+}

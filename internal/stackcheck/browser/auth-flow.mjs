@@ -113,7 +113,14 @@ async function dashboardAfterExpiry(page, context, userId) {
 
 async function openAuthPage(page) {
   await page.goto(`${input.websiteURL}/auth`, { timeout });
-  await page.locator("input[name=email]").waitFor({ timeout });
+  try {
+    await page.locator("input[name=email]").waitFor({ timeout });
+  } catch (err) {
+    throw new Error(
+      `the prebuilt UI showed no email input on /auth within ${timeout} ms`,
+      { cause: err },
+    );
+  }
 }
 
 async function fillEmailPassword(page) {
@@ -219,6 +226,9 @@ async function run() {
       result.ok = true;
     } catch (err) {
       result.error = err instanceof Error ? err.message : String(err);
+      if (err?.cause instanceof Error) {
+        result.error += `\ncaused by: ${err.cause.message}`;
+      }
       result.url = page.url();
       result.pageText = (await page.evaluate(() => document.body?.innerText ?? "").catch(
         () => "",
