@@ -11,8 +11,7 @@ import (
 )
 
 // fixedWebsitePorts lists frontends whose browser code ignores the domain variables and
-// always calls the website and API domains of the generated defaults, so they only work
-// on those ports.
+// always calls the default website and API domains, so they only work on those ports.
 // NOTE: the Nuxt template renders its frontend config without an environment source, so
 // its website must be http://localhost:3000; check templates/builtin/frontends/nuxtjs
 // when that changes.
@@ -40,8 +39,8 @@ func (k *e2eCase) email(flow string) string {
 	return fmt.Sprintf("e2e-%s-%s-%s@example.com", k.run.runID, k.c.Folder(), flow)
 }
 
-// timed runs fn as a step of the result; on failure it records the step, the message and
-// the log to show, and reports false.
+// timed runs fn as a step of the result and reports whether it succeeded. A failure is
+// recorded with the step, the error and the log to show.
 func (k *e2eCase) timed(step, log string, fn func() error) bool {
 	start := time.Now()
 	err := fn()
