@@ -31,7 +31,8 @@ func PrintSummary(w io.Writer, s Styles, sum Summary) {
 		{"Stack", sum.Stack},
 		{"Auth", sum.Auth},
 		{"Core", sum.Core},
-		{"Files", fmt.Sprintf("%d written in %s", sum.Files, sum.Elapsed.Round(time.Millisecond))},
+		{"Files", fmt.Sprintf("%d", sum.Files)},
+		{"Time", sum.Elapsed.Round(time.Millisecond).String()},
 	}
 	for _, row := range rows {
 		fmt.Fprintf(w, "  %s %s\n", s.Label.Render(fmt.Sprintf("%-6s", row[0])), row[1])
