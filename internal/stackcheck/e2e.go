@@ -28,7 +28,7 @@ import (
 //   - Backends and fullstack servers go through the API flow (e2e_api.go) in cookie mode,
 //     with a cookie jar, as a browser would.
 //   - SPA frontends are built with `npm run build` and served from dist/ by a static
-//     server in this process; fullstack frameworks are built and started with their own
+//     server in this process. Fullstack frameworks are built and started with their own
 //     start script. Then browser/auth-flow.mjs signs up through the prebuilt UI in
 //     headless Chromium, without intercepting any request.
 //   - User ids from both flows are compared with the stand-in core's user for the email.
@@ -108,9 +108,9 @@ type e2eRun struct {
 
 func (r *e2eRun) coreURL() string { return r.core.URL() }
 
-// runE2E implements `stackcheck e2e`: every selected stack is generated with the CLI's
-// own install step and run against an in-process stand-in core; backends go through the
-// email-password API flow over HTTP, websites through the prebuilt UI in headless
+// runE2E implements `stackcheck e2e`. Every selected stack is generated with the CLI's
+// own install step and run against an in-process stand-in core. Backends go through the
+// email-password API flow over HTTP, and websites through the prebuilt UI in headless
 // Chromium.
 func runE2E(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("e2e", flag.ContinueOnError)

@@ -95,7 +95,7 @@ func NewAPIFlow(baseURL string, e Endpoints, origin string, log io.Writer) *APIF
 	return f
 }
 
-// ResetCookies forgets every cookie, like a new browser profile.
+// ResetCookies starts a new, empty cookie jar, like a new browser profile.
 func (f *APIFlow) ResetCookies() {
 	jar, _ := cookiejar.New(nil) // New never fails without options.
 	f.client = newClient()
@@ -301,7 +301,7 @@ func (f *APIFlow) SessionInfo(ctx context.Context) (int, string, error) {
 	return r.Status, body.UserID, nil
 }
 
-// expectSession checks that the protected route answers 200 for userID.
+// expectSession checks that the protected route returns 200 with userID.
 func (f *APIFlow) expectSession(ctx context.Context, userID string) error {
 	status, got, err := f.SessionInfo(ctx)
 	if err != nil {
@@ -317,7 +317,7 @@ func (f *APIFlow) expectSession(ctx context.Context, userID string) error {
 	return nil
 }
 
-// expectNoSession checks that the protected route answers 401.
+// expectNoSession checks that the protected route returns 401.
 func (f *APIFlow) expectNoSession(ctx context.Context) error {
 	status, _, err := f.SessionInfo(ctx)
 	if err != nil {

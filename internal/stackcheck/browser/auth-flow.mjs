@@ -1,8 +1,8 @@
-// Drives the prebuilt SuperTokens UI of a running website in headless Chromium: sign up
-// (email and password, or a passwordless code read from the stand-in core), check the
-// dashboard, reload it after the access token expired (the frontend must refresh the
-// session), sign out, check that the dashboard is protected again and, for email and
-// password, sign in once more.
+// Drives the prebuilt SuperTokens UI of a running website in headless Chromium. The flow
+// signs up with email and password, or with a passwordless code read from the stand-in
+// core, and checks the dashboard. It reloads the dashboard after the access token
+// expired, so the frontend must refresh the session. Then it signs out, checks that the
+// dashboard is protected again and, for email and password, signs in once more.
 //
 //   node auth-flow.mjs INPUT.json
 //
