@@ -85,6 +85,15 @@ func TestValidateErrors(t *testing.T) {
 			"backend", []string{"fullstack", "leave out --backend"}},
 		{"mfa on go", func(a *Answers) { a.Backend = "gin"; a.Recipe = "multifactorauth" },
 			"recipe", []string{"backend gin does not support mfa", "backends that do: express"}},
+		{"mfa on go via factors", func(a *Answers) {
+			a.Backend, a.Recipe, a.SecondFactors = "gin", "", []string{"totp"}
+		}, "secondfactors", []string{`"totp"`, "backend gin does not support mfa"}},
+		{"tenant passkeys on go", func(a *Answers) {
+			a.Backend, a.Recipe, a.FirstFactors = "chi", "multitenancy", []string{"webauthn"}
+		}, "firstfactors", []string{"multitenancy-webauthn", "leave", "backends that do: express"}},
+		{"second factor also first", func(a *Answers) {
+			a.Recipe, a.SecondFactors = "passwordless", []string{"otp-email"}
+		}, "secondfactors", []string{"otp-email is both a first and a second factor"}},
 		{"bad factor", func(a *Answers) { a.FirstFactors = []string{"sms"} },
 			"firstfactors", []string{`"sms"`, "otp-phone"}},
 		{"bad second factor", func(a *Answers) { a.SecondFactors = []string{"webauthn"} },

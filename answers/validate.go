@@ -138,7 +138,11 @@ func resolveAuth(a *Answers, p *Project, cat *pack.Catalog) error {
 
 	model, err := auth.Resolve(req)
 	if err != nil {
-		return &UsageError{Flag: "providers", Reason: err.Error()}
+		flag := "providers"
+		if len(a.Providers) == 0 {
+			flag = "secondfactors"
+		}
+		return &UsageError{Flag: flag, Reason: err.Error()}
 	}
 	p.Auth = model
 	if len(a.Providers) > 0 {
@@ -153,10 +157,6 @@ func resolveAuth(a *Answers, p *Project, cat *pack.Catalog) error {
 // checkSupport rejects a model that uses a feature the chosen frontend or backend lacks,
 // naming the choices that do support it.
 func checkSupport(a Answers, p Project, cat *pack.Catalog) error {
-	flag := "recipe"
-	if a.Recipe == "" {
-		flag = "firstfactors"
-	}
 	type stack struct {
 		kind, id    string
 		unsupported []pack.Unsupported
@@ -184,7 +184,8 @@ func checkSupport(a Answers, p Project, cat *pack.Catalog) error {
 					ok = append(ok, other.id)
 				}
 			}
-			return &UsageError{Flag: flag, Value: p.Auth.Recipe, Reason: fmt.Sprintf(
+			flag, value := blamedFlag(a, feature)
+			return &UsageError{Flag: flag, Value: value, Reason: fmt.Sprintf(
 				"%s %s does not support %s: %s; %ss that do: %s", s.kind, s.id, feature,
 				reason, s.kind, strings.Join(ok, ", "))}
 		}
@@ -302,4 +303,17 @@ func randomSecret() (string, error) {
 		return "", fmt.Errorf("failed to generate a secret: %w", err)
 	}
 	return hex.EncodeToString(buf), nil
+}
+
+// blamedFlag names the flag that brought in an unsupported feature: the second factors for
+// multi-factor auth when given, else the first factors when given, else the recipe.
+func blamedFlag(a Answers, feature string) (flag, value string) {
+	switch {
+	case feature == auth.FeatureMFA && len(a.SecondFactors) > 0:
+		return "secondfactors", strings.Join(a.SecondFactors, ",")
+	case len(a.FirstFactors) > 0 && (feature != auth.FeatureMFA || a.Recipe == ""):
+		return "firstfactors", strings.Join(a.FirstFactors, ",")
+	default:
+		return "recipe", a.Recipe
+	}
 }

@@ -32,23 +32,28 @@ const (
 	FeatureWebAuthn      = "webauthn"
 	FeatureMultitenancy  = "multitenancy"
 	FeatureMFA           = "mfa"
+	// FeatureTenantPasskeys is passkeys together with multitenancy: the multi-tenant
+	// sign-in page learns each tenant's login methods from the backend, which must then
+	// report passkeys too.
+	FeatureTenantPasskeys = "multitenancy-webauthn"
 )
 
 // AllFeatures lists every feature in a stable order.
 var AllFeatures = []string{
 	FeatureEmailPassword, FeatureThirdParty, FeaturePasswordless, FeatureWebAuthn,
-	FeatureMultitenancy, FeatureMFA,
+	FeatureMultitenancy, FeatureMFA, FeatureTenantPasskeys,
 }
 
 // Features returns the features the model uses.
 func (m Model) Features() []string {
 	uses := map[string]bool{
-		FeatureEmailPassword: m.EmailPassword,
-		FeatureThirdParty:    m.ThirdParty,
-		FeaturePasswordless:  m.Passwordless,
-		FeatureWebAuthn:      m.WebAuthn,
-		FeatureMultitenancy:  m.Multitenancy,
-		FeatureMFA:           m.MFA,
+		FeatureEmailPassword:  m.EmailPassword,
+		FeatureThirdParty:     m.ThirdParty,
+		FeaturePasswordless:   m.Passwordless,
+		FeatureWebAuthn:       m.WebAuthn,
+		FeatureMultitenancy:   m.Multitenancy,
+		FeatureMFA:            m.MFA,
+		FeatureTenantPasskeys: m.Multitenancy && m.WebAuthn,
 	}
 	var features []string
 	for _, f := range AllFeatures {

@@ -53,6 +53,12 @@ func Resolve(req Request) (Model, error) {
 	if m.Recipe == "" {
 		m.Recipe = RecipeCustom
 	}
+	for _, f := range m.SecondFactors {
+		if slices.Contains(m.FirstFactors, f) {
+			return Model{}, fmt.Errorf("%s is both a first and a second factor, so signing "+
+				"in with it would also complete the second step; remove it from one list", f)
+		}
+	}
 	m.EmailPassword = slices.Contains(m.FirstFactors, FactorEmailPassword)
 	m.ThirdParty = slices.Contains(m.FirstFactors, FactorThirdParty)
 	m.WebAuthn = slices.Contains(m.FirstFactors, FactorWebAuthn)

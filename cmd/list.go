@@ -81,7 +81,7 @@ func runList(ctx context.Context, opts *listOptions, s Streams) error {
 	fmt.Fprintf(w, "Second factors (--secondfactors)\n  %s\n\n", strings.Join(l.SecondFactors, ", "))
 	fmt.Fprintf(w, "Providers (--providers)\n  %s\n\n", strings.Join(l.Providers, ", "))
 
-	fmt.Fprintln(w, "Support matrix (yes, or what is missing)")
+	fmt.Fprintln(w, "Support matrix (yes: supported; list --json gives the reason for each no)")
 	fmt.Fprintf(w, "  \t%s\n", strings.Join(auth.AllFeatures, "\t"))
 	for _, group := range [][]listedChoice{l.Frontends, l.Backends} {
 		for _, c := range group {

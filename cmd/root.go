@@ -184,17 +184,35 @@ func addFlagSuggestion(root *cobra.Command, msg string) string {
 // checkEmptyFlags rejects flags given with an empty value, which would otherwise be taken
 // as "not answered" and filled with a default.
 func checkEmptyFlags(c *cobra.Command, opts *Options) error {
-	empty := map[string]bool{
-		"appname":   opts.Answers.AppName == "",
-		"frontend":  opts.Answers.Frontend == "",
-		"backend":   opts.Answers.Backend == "",
-		"recipe":    opts.Answers.Recipe == "",
-		"providers": len(opts.Answers.Providers) == 0,
+	a := &opts.Answers
+	for _, list := range []*[]string{&a.FirstFactors, &a.SecondFactors, &a.Providers} {
+		*list = trimList(*list)
 	}
-	for _, name := range []string{"appname", "frontend", "backend", "recipe", "providers"} {
+	empty := map[string]bool{
+		"appname":       a.AppName == "",
+		"frontend":      a.Frontend == "",
+		"backend":       a.Backend == "",
+		"recipe":        a.Recipe == "",
+		"firstfactors":  len(a.FirstFactors) == 0,
+		"secondfactors": len(a.SecondFactors) == 0,
+		"providers":     len(a.Providers) == 0,
+	}
+	for _, name := range []string{"appname", "frontend", "backend", "recipe", "firstfactors",
+		"secondfactors", "providers"} {
 		if c.Flags().Changed(name) && empty[name] {
 			return &answers.UsageError{Flag: name, Reason: "the value is empty"}
 		}
 	}
 	return nil
+}
+
+// trimList drops the spaces around list items ("a, b") and empty items.
+func trimList(values []string) []string {
+	var out []string
+	for _, v := range values {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
 }

@@ -18,7 +18,7 @@ var (
 
 // Features a pack may mark as unsupported; they match auth.AllFeatures.
 var knownFeatures = []string{"emailpassword", "thirdparty", "passwordless", "webauthn",
-	"multitenancy", "mfa"}
+	"multitenancy", "mfa", "multitenancy-webauthn"}
 
 // Check returns every problem in the manifest: missing or malformed fields, unknown kinds
 // and languages, layers whose source is missing or whose destination leaves the project,
