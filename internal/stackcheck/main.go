@@ -3,8 +3,11 @@
 // answer as SuperTokens frontends expect.
 //
 //	go run ./internal/stackcheck verify [--smoke] [--only name,...] [--keep]
+//	go run ./internal/stackcheck e2e [--smoke] [--only name,...] [--keep]
 //
-// `make verify` and `make verify-smoke` run it with Node.js 24 first on PATH.
+// e2e also signs up, signs in, refreshes and signs out against an in-memory stand-in of the
+// SuperTokens core (internal/testcore), over HTTP and in headless Chromium. `make verify`,
+// `make e2e` and their -smoke variants run it with Node.js 24 first on PATH.
 package main
 
 import (
