@@ -3,8 +3,8 @@
 // It exists so that the backends this CLI generates can be exercised end to end without the real
 // core, which is a Java service that needs Docker or a Gradle build to run. It serves, on
 // 127.0.0.1 and a random port, the subset of the API that the official backend SDKs call for
-// email-password, passwordless, session, user roles, email verification, user metadata and tenant
-// lookups: supertokens-golang v0.26.0 (CDI 3.1) and supertokens-node 24.0.3 and
+// email-password, passwordless, session, user roles, email verification, user metadata, account
+// linking (which multi-factor authentication builds on) and tenant lookups: supertokens-golang v0.26.0 (CDI 3.1) and supertokens-node 24.0.3 and
 // supertokens-python 0.31.x (CDI 5.4). Where the two CDI versions return different JSON, the
 // handler picks the shape from the cdi-version request header, as the real core does.
 //

@@ -85,6 +85,13 @@ func (s *Server) buildRoutes() map[string]*route {
 		"/recipe/signinup/code/remove":  tenant(onlyMethod(post, handleRemoveCode)),
 		"/recipe/signinup/codes/remove": tenant(onlyMethod(post, handleRemoveCodes)),
 
+		// Account linking, which multi-factor authentication builds on.
+		"/recipe/accountlinking/user/primary/check": app(onlyMethod(get, handleCanCreatePrimaryUser)),
+		"/recipe/accountlinking/user/primary":       app(onlyMethod(post, handleCreatePrimaryUser)),
+		"/recipe/accountlinking/user/link/check":    app(onlyMethod(get, handleCanLinkAccounts)),
+		"/recipe/accountlinking/user/link":          app(onlyMethod(post, handleLinkAccounts)),
+		"/recipe/accountlinking/user/unlink":        app(onlyMethod(post, handleUnlinkAccount)),
+
 		// Email verification.
 		"/recipe/user/email/verify/token": tenant(onlyMethod(post, handleCreateVerificationToken)),
 		"/recipe/user/email/verify": tenant(map[string]handlerFunc{

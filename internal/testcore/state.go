@@ -46,11 +46,12 @@ const (
 	recipePasswordless  = "passwordless"
 )
 
-// user is one recipe user. Account linking is not modelled, so the user id is also the recipe
-// user id and every user has exactly one login method.
+// user is one recipe user, which is one login method. Users linked into one account share a
+// primaryID (see accountlinking.go); an unlinked user has an empty primaryID.
 type user struct {
 	id           string
 	recipeID     string
+	primaryID    string
 	email        string
 	phoneNumber  string
 	passwordSalt string

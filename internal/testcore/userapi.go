@@ -144,6 +144,7 @@ func handleUsersByAccountInfo(c *call) {
 	st := c.lock()
 	defer c.unlock()
 	users := []any{}
+	seen := map[string]bool{}
 	for _, u := range st.sortedUsers(c.tenant) {
 		// Third-party and WebAuthn users are not modelled, so those criteria never match.
 		checks := []bool{}
@@ -156,7 +157,9 @@ func handleUsersByAccountInfo(c *call) {
 		if hasThirdParty || hasWebauthn {
 			checks = append(checks, false)
 		}
-		if matchesAccountInfo(checks, union == "true") {
+		// Linked users are listed once, as their account.
+		if matchesAccountInfo(checks, union == "true") && !seen[u.accountID()] {
+			seen[u.accountID()] = true
 			users = append(users, c.userJSON(st, u))
 		}
 	}
@@ -234,9 +237,17 @@ func handleListUsers(c *call) {
 		}
 	}
 	matching := []*user{}
+	seen := map[string]bool{}
 	for _, u := range all {
 		if recipes != nil && !recipes[u.recipeID] {
 			continue
+		}
+		// CDI 4.0+ lists each account once, however many of its login methods match.
+		if c.accountLinking() {
+			if seen[u.accountID()] {
+				continue
+			}
+			seen[u.accountID()] = true
 		}
 		// Third-party users are not modelled, so a provider search matches nobody.
 		if byProvider || !hasPrefix(u.email, emailPrefixes) ||
@@ -324,15 +335,23 @@ func handleCountUsers(c *call) {
 }
 
 // handleRemoveUser serves POST /user/remove. Removing an unknown user is OK, as in the core.
+// With removeAllLinkedAccounts (the default) every login method of the user's account goes.
 func handleRemoveUser(c *call) {
 	var body struct {
-		UserID string `json:"userId"`
+		UserID                  string `json:"userId"`
+		RemoveAllLinkedAccounts *bool  `json:"removeAllLinkedAccounts"`
 	}
 	if !c.decode(&body) || !c.requireField("userId", body.UserID) {
 		return
 	}
 	st := c.lock()
 	defer c.unlock()
+	u := st.users[body.UserID]
+	if u != nil && (body.RemoveAllLinkedAccounts == nil || *body.RemoveAllLinkedAccounts) {
+		for _, member := range st.accountMembers(u) {
+			st.removeUser(member.id)
+		}
+	}
 	st.removeUser(body.UserID)
 	c.ok(nil)
 }

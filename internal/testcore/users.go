@@ -103,7 +103,8 @@ func (st *state) emailVerified(u *user) bool {
 }
 
 // userJSON renders u in the shape of the request's CDI version. CDI 4.0 and later return the
-// account-linking shape with loginMethods; older versions return the flat per-recipe shape.
+// account-linking shape: the whole account u belongs to, with one loginMethods entry per linked
+// recipe user. Older versions return the flat per-recipe shape.
 func (c *call) userJSON(st *state, u *user) map[string]any {
 	if !c.accountLinking() {
 		out := map[string]any{
@@ -119,34 +120,7 @@ func (c *call) userJSON(st *state, u *user) map[string]any {
 		}
 		return out
 	}
-
-	emails := []string{}
-	phones := []string{}
-	method := map[string]any{
-		"tenantIds":    u.tenantIDs,
-		"recipeUserId": u.id,
-		"verified":     st.emailVerified(u),
-		"timeJoined":   u.timeJoined,
-		"recipeId":     u.recipeID,
-	}
-	if u.email != "" {
-		emails = append(emails, u.email)
-		method["email"] = u.email
-	}
-	if u.phoneNumber != "" {
-		phones = append(phones, u.phoneNumber)
-		method["phoneNumber"] = u.phoneNumber
-	}
-	return map[string]any{
-		"id":            u.id,
-		"isPrimaryUser": false,
-		"tenantIds":     u.tenantIDs,
-		"timeJoined":    u.timeJoined,
-		"emails":        emails,
-		"phoneNumbers":  phones,
-		"thirdParty":    []any{},
-		"loginMethods":  []any{method},
-	}
+	return st.accountJSON(u)
 }
 
 // withRecipeUserID adds recipeUserId to a sign-in or sign-up response for CDI 4.0 and later.
