@@ -21,10 +21,13 @@ var authFlowScript []byte
 // BrowserInput is the JSON input of browser/auth-flow.mjs.
 type BrowserInput struct {
 	WebsiteURL string `json:"websiteURL"`
-	CoreURL    string `json:"coreURL"`
-	Email      string `json:"email"`
-	Password   string `json:"password"`
-	// Method is the recipe whose prebuilt UI signs up: "emailpassword" or "passwordless".
+	// APIURL is the origin of the API that serves GET /sessioninfo.
+	APIURL   string `json:"apiURL"`
+	CoreURL  string `json:"coreURL"`
+	Email    string `json:"email"`
+	Password string `json:"password"`
+	// Method is the recipe whose prebuilt UI signs up: "emailpassword", "passwordless" or
+	// "multifactorauth" (email and password, then an email OTP).
 	Method        string `json:"method"`
 	Chromium      string `json:"chromium"`
 	ToolsDir      string `json:"toolsDir"`

@@ -135,6 +135,9 @@ func (k *e2eCase) runSplit(ctx context.Context) {
 	if k.c.Recipe == DefaultRecipe && !k.runAPIFlow(ctx, srv) {
 		return
 	}
+	if k.c.Recipe == mfaRecipe && !k.runMFAAPIFlow(ctx, srv) {
+		return
+	}
 	if !k.c.Stack.HasFrontend() {
 		return
 	}
@@ -264,6 +267,7 @@ func (k *e2eCase) runBrowserFlow(ctx context.Context, srv *Server) {
 	ok := k.timed("browser", k.logPath("browser"), func() (err error) {
 		res, err = RunBrowserFlow(ctx, BrowserInput{
 			WebsiteURL:    k.webOrigin(),
+			APIURL:        k.apiOrigin(),
 			CoreURL:       k.run.coreURL(),
 			Email:         email,
 			Password:      e2ePassword,

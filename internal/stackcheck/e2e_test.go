@@ -78,11 +78,12 @@ func TestE2ECasesAddPasswordless(t *testing.T) {
 	for _, c := range cases {
 		names = append(names, c.Name())
 	}
-	want := "react+express, react+go-http, next, react+express passwordless"
+	want := "react+express, react+go-http, next, react+express passwordless, " +
+		"react+express multifactorauth"
 	if got := strings.Join(names, ", "); got != want {
 		t.Errorf("cases = %s, expected %s", got, want)
 	}
-	last := cases[len(cases)-1]
+	last := cases[len(cases)-2]
 	if last.Folder() != "react-express-passwordless" {
 		t.Errorf("Folder = %q, expected react-express-passwordless", last.Folder())
 	}

@@ -51,8 +51,9 @@ func (g Generation) Args() []string {
 	if g.Stack.Backend != "" {
 		args = append(args, "--backend", g.Stack.Backend)
 	}
-	return append(args, "--recipe", recipe, "--manager", "npm", "--dir", g.Parent,
-		"--no-git", "--json")
+	args = append(args, "--recipe", recipe)
+	args = append(args, recipeArgs[recipe]...)
+	return append(args, "--manager", "npm", "--dir", g.Parent, "--no-git", "--json")
 }
 
 // Run generates and installs the project and returns its folder. It fails when the CLI

@@ -1,13 +1,15 @@
 // Drives the prebuilt SuperTokens UI of a running website in headless Chromium. The flow
-// signs up with email and password, or with a passwordless code read from the stand-in
-// core, and checks the dashboard. It reloads the dashboard after the access token
-// expired, so the frontend must refresh the session. Then it signs out, checks that the
-// dashboard is protected again and, for email and password, signs in once more.
+// signs up with email and password, with a passwordless code read from the stand-in core,
+// or, for multi-factor auth, with email and password followed by an email OTP read from
+// the stand-in core, and checks the dashboard. It reloads the dashboard after the access
+// token expired, so the frontend must refresh the session. Then it signs out, checks that
+// the dashboard is protected again and, for email and password, signs in once more (with
+// a new OTP for multi-factor auth).
 //
 //   node auth-flow.mjs INPUT.json
 //
-// INPUT.json holds: websiteURL, coreURL, email, password, method ("emailpassword" or
-// "passwordless"), chromium (executable path), toolsDir (the folder whose node_modules has
+// INPUT.json holds: websiteURL, apiURL, coreURL, email, password, method ("emailpassword",
+// "passwordless" or "multifactorauth"), chromium (executable path), toolsDir (the folder whose node_modules has
 // playwright-core), artifactsDir (for the failure screenshot), timeoutMs and resultPath. The result is written to resultPath as JSON:
 //   { ok, userId, signInUserId, failedStep, error, steps: [{ name, ms }], events: [...] }
 // The script never intercepts requests (page.route would make Playwright answer CORS
@@ -137,16 +139,23 @@ async function signUpWithPassword(page) {
   await fillEmailPassword(page);
 }
 
-async function fetchCode() {
+// Returns the newest code the stand-in core created for the email address, as
+// { userInputCode, codeId }, waiting until there is one whose codeId is not in seen.
+async function fetchCode(seen = []) {
   const url = `${input.coreURL}/test/codes?contact=${encodeURIComponent(input.email)}`;
   const deadline = Date.now() + timeout;
   for (;;) {
     const response = await fetch(url);
     if (response.ok) {
-      return (await response.json()).userInputCode;
+      const code = await response.json();
+      if (!seen.includes(code.codeId)) {
+        return code;
+      }
     }
     if (Date.now() > deadline) {
-      throw new Error(`GET ${url} returned ${response.status} until the timeout`);
+      throw new Error(
+        `GET ${url} returned no new code (last status ${response.status}) until the timeout`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -158,8 +167,35 @@ async function signUpWithCode(page) {
   await page.locator("button[type=submit]").click();
   const codeInput = page.locator("input[name=userInputCode]");
   await codeInput.waitFor({ timeout });
-  await codeInput.fill(await fetchCode());
+  await codeInput.fill((await fetchCode()).userInputCode);
   await page.locator("button[type=submit]").click();
+}
+
+// Checks from the page that the API's GET /sessioninfo rejects the session with 403 for
+// the st-mfa claim while the second factor is missing.
+async function expectMfaClaimFailure(page) {
+  const url = `${input.apiURL}/sessioninfo`;
+  const res = await page.evaluate(async (target) => {
+    const response = await fetch(target, { credentials: "include" });
+    return { status: response.status, body: await response.text() };
+  }, url);
+  if (res.status !== 403 || !res.body.includes("st-mfa")) {
+    throw new Error(
+      `GET ${url} before the second factor returned ${res.status} ` +
+        `${res.body.slice(0, 200)}, expected 403 with the st-mfa claim`,
+    );
+  }
+}
+
+// Completes the email OTP factor on the prebuilt MFA screen with a code whose id is not
+// in seen, and returns the code's id.
+async function completeOtpEmailFactor(page, seen) {
+  const codeInput = page.locator("input[name=userInputCode]");
+  await codeInput.waitFor({ timeout });
+  const code = await fetchCode(seen);
+  await codeInput.fill(code.userInputCode);
+  await page.locator("button[type=submit]").click();
+  return code.codeId;
 }
 
 async function run() {
@@ -190,10 +226,20 @@ async function run() {
       }
     });
 
+    const mfa = input.method === "multifactorauth";
+    // Ids of the OTPs already entered, so that a sign-in waits for a new one.
+    const usedCodes = [];
     try {
       await step("sign up", () =>
         input.method === "passwordless" ? signUpWithCode(page) : signUpWithPassword(page),
       );
+      if (mfa) {
+        await step("second factor", async () => {
+          await page.locator("input[name=userInputCode]").waitFor({ timeout });
+          await expectMfaClaimFailure(page);
+          usedCodes.push(await completeOtpEmailFactor(page, usedCodes));
+        });
+      }
       result.userId = await step("dashboard", () => dashboardUserId(page));
       await step("session cookies", async () => {
         const names = await sessionCookieNames(context);
@@ -220,6 +266,9 @@ async function run() {
         await step("sign in", async () => {
           await openAuthPage(page);
           await fillEmailPassword(page);
+          if (mfa) {
+            usedCodes.push(await completeOtpEmailFactor(page, usedCodes));
+          }
         });
         result.signInUserId = await step("dashboard again", () => dashboardUserId(page));
       }
