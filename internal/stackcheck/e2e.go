@@ -146,21 +146,11 @@ func runE2E(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			"1s\n", *lifetime)
 		return 2
 	}
-	if err := o.Prepare(); err != nil {
-		fmt.Fprintln(stderr, "stackcheck e2e:", err)
-		return 2
+	stacks, status := loadStacks(ctx, "e2e", &o, stderr)
+	if status != 0 {
+		return status
 	}
 	run, err := prepareE2E(&o, *chromiumPath, *toolsDir)
-	if err != nil {
-		fmt.Fprintln(stderr, "stackcheck e2e:", err)
-		return 2
-	}
-	listing, err := LoadListing(ctx, o.Binary)
-	if err != nil {
-		fmt.Fprintln(stderr, "stackcheck e2e:", err)
-		return 1
-	}
-	stacks, err := SelectStacks(listing, o.Smoke, o.Only)
 	if err != nil {
 		fmt.Fprintln(stderr, "stackcheck e2e:", err)
 		return 2
@@ -204,19 +194,7 @@ func runE2E(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	RunStacks(ctx, reportStacks, o.Jobs, rep, func(ctx context.Context, s Stack) StackResult {
 		return run.runCase(ctx, byName[s.Name], rep)
 	})
-	rep.Finish(reportStacks)
-	allPassed := len(rep.Results()) == len(cases)
-	for _, r := range rep.Results() {
-		allPassed = allPassed && r.Passed()
-	}
-	o.Cleanup(allPassed, rep.Printf)
-	switch {
-	case ctx.Err() != nil:
-		return 130
-	case !allPassed:
-		return 1
-	}
-	return 0
+	return finishRun(ctx, &o, rep, reportStacks)
 }
 
 // prepareE2E checks the browser toolchain and writes the browser script into the work

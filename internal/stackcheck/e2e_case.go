@@ -234,20 +234,31 @@ func (k *e2eCase) stopServer(srv *Server, step string) {
 // runAPIFlow runs the email-password flow over HTTP and compares the user id with the
 // stand-in core's.
 func (k *e2eCase) runAPIFlow(ctx context.Context, srv *Server) bool {
+	return k.runAPISteps(ctx, srv, func(flow *APIFlow, email string) (string, error) {
+		res, err := flow.RunEmailPassword(ctx, email, e2ePassword)
+		return res.UserID, err
+	})
+}
+
+// runAPISteps runs one HTTP flow against the server, logging to the api step's log, and
+// checks that the user id it returns is the stand-in core's user for the flow's email.
+func (k *e2eCase) runAPISteps(ctx context.Context, srv *Server,
+	steps func(flow *APIFlow, email string) (userID string, err error)) bool {
 	log, err := openLog(k.logPath("api"))
 	if err != nil {
 		k.r.Fail("api", err.Error(), "")
 		return false
 	}
 	defer log.Close()
+
 	email := k.email("api")
 	flow := NewAPIFlow(k.apiOrigin(), EndpointsFor(k.c.Stack), k.webOrigin(), log)
 	ok := k.timed("api", k.logPath("api"), func() error {
-		res, err := flow.RunEmailPassword(ctx, email, e2ePassword)
+		userID, err := steps(flow, email)
 		if err != nil {
 			return err
 		}
-		return expectCoreUser(ctx, k.run.coreURL(), email, res.UserID)
+		return expectCoreUser(ctx, k.run.coreURL(), email, userID)
 	})
 	if !ok {
 		k.noteServerExit(srv)

@@ -46,26 +46,10 @@ const mfaClaim = "st-mfa"
 // runMFAAPIFlow runs the multi-factor flow over HTTP and compares the user id with the
 // stand-in core's.
 func (k *e2eCase) runMFAAPIFlow(ctx context.Context, srv *Server) bool {
-	log, err := openLog(k.logPath("api"))
-	if err != nil {
-		k.r.Fail("api", err.Error(), "")
-		return false
-	}
-	defer log.Close()
-	email := k.email("api")
-	flow := NewAPIFlow(k.apiOrigin(), EndpointsFor(k.c.Stack), k.webOrigin(), log)
-	ok := k.timed("api", k.logPath("api"), func() error {
-		userID, err := flow.RunOTPEmailSecondFactor(ctx, email, e2ePassword,
+	return k.runAPISteps(ctx, srv, func(flow *APIFlow, email string) (string, error) {
+		return flow.RunOTPEmailSecondFactor(ctx, email, e2ePassword,
 			coreCodeReader(k.run.coreURL()))
-		if err != nil {
-			return err
-		}
-		return expectCoreUser(ctx, k.run.coreURL(), email, userID)
 	})
-	if !ok {
-		k.noteServerExit(srv)
-	}
-	return ok
 }
 
 // codeReader returns the newest one-time code sent to an email address whose code id is

@@ -48,19 +48,9 @@ func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	if *list {
 		o.WorkDir = os.TempDir()
 	}
-	if err := o.Prepare(); err != nil {
-		fmt.Fprintln(stderr, "stackcheck verify:", err)
-		return 2
-	}
-	listing, err := LoadListing(ctx, o.Binary)
-	if err != nil {
-		fmt.Fprintln(stderr, "stackcheck verify:", err)
-		return 1
-	}
-	stacks, err := SelectStacks(listing, o.Smoke, o.Only)
-	if err != nil {
-		fmt.Fprintln(stderr, "stackcheck verify:", err)
-		return 2
+	stacks, status := loadStacks(ctx, "verify", &o, stderr)
+	if status != 0 {
+		return status
 	}
 	if *list {
 		for _, s := range stacks {
@@ -82,20 +72,7 @@ func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	RunStacks(ctx, stacks, o.Jobs, rep, func(ctx context.Context, s Stack) StackResult {
 		return verifyStack(ctx, &o, env, s)
 	})
-	allPassed := len(rep.Results()) == len(stacks)
-	for _, r := range rep.Results() {
-		allPassed = allPassed && r.Passed()
-	}
-	// Cleanup prints where the logs are, before the table that ends with the summary line.
-	o.Cleanup(allPassed, rep.Printf)
-	rep.Finish(stacks)
-	switch {
-	case ctx.Err() != nil:
-		return 130
-	case !allPassed:
-		return 1
-	}
-	return 0
+	return finishRun(ctx, &o, rep, stacks)
 }
 
 // verifyStack generates one stack, builds its frontend, starts its API server and runs
