@@ -40,7 +40,7 @@ const (
 // DemoCoreURI is the public demo core, for trying things out only.
 const DemoCoreURI = "https://try.supertokens.com"
 
-// DockerCoreURI is where the core of the generated docker-compose.yml listens.
+// DockerCoreURI is the address of the core that the generated docker-compose.yml runs.
 const DockerCoreURI = "http://localhost:3567"
 
 // Managers are the valid values of --manager.

@@ -23,8 +23,8 @@ var SecondFactors = []string{
 	FactorOTPEmail, FactorOTPPhone, FactorLinkEmail, FactorLinkPhone, FactorTOTP,
 }
 
-// Features are what a stack can lack; a pack marks a choice as not supporting one with
-// its reason, and Unsupported compares a model against them.
+// Features are the auth capabilities a stack can lack. A pack marks a choice as not
+// supporting one, with the reason, and validation compares a model's Features against it.
 const (
 	FeatureEmailPassword = "emailpassword"
 	FeatureThirdParty    = "thirdparty"

@@ -40,7 +40,7 @@ type Manifest struct {
 	Message string `yaml:"message"`
 }
 
-// Choice is what frontends, backends and recipes have in common: an id used on the command
+// Choice holds the fields that frontends, backends and recipes share: an id used on the command
 // line, a display name and a one-line description for prompts and `list`.
 type Choice struct {
 	ID          string   `yaml:"id"`

@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-// Summary is what a finished run reports.
+// Summary is the report of a finished run.
 type Summary struct {
 	Project  string
 	Stack    string

@@ -19,7 +19,7 @@ const WebsiteOrigin = "http://localhost:3000"
 var preflightHeaders = []string{"content-type", "rid", "fdi-version", "st-auth-mode"}
 
 // requiredAllowHeaders must be allowed by the preflight response; content-type is left out
-// because browsers allow the CORS-safelisted values of it without being told.
+// because browsers send its CORS-safelisted values without a preflight permission.
 var requiredAllowHeaders = []string{"rid", "fdi-version", "st-auth-mode"}
 
 // Response is the part of an HTTP response that checks look at.

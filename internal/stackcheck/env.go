@@ -8,8 +8,8 @@ import (
 	"strings"
 )
 
-// DefaultCacheDir is where package caches persist between runs, so that repeated
-// installs are warm.
+// DefaultCacheDir returns the folder where package caches persist between runs, so that
+// repeated installs are warm.
 func DefaultCacheDir() string {
 	dir, err := os.UserCacheDir()
 	if err != nil {

@@ -6,7 +6,7 @@ const (
 	splitSessionPath = "/sessioninfo"
 )
 
-// fullstackAPIBasePath is where every fullstack framework serves the auth API.
+// fullstackAPIBasePath is the path under which every fullstack framework serves the auth API.
 const fullstackAPIBasePath = "/api/auth"
 
 // Framework describes how to run and probe the production server of a fullstack

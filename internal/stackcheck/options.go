@@ -81,7 +81,7 @@ func (o *Options) Prepare() error {
 }
 
 // Cleanup removes a work folder created for this run when every stack passed and
-// --keep is off, and otherwise tells where the logs are.
+// --keep is off, and otherwise prints the path of the logs.
 func (o *Options) Cleanup(allPassed bool, out func(format string, args ...any)) {
 	if allPassed && !o.Keep && o.tempWorkDir {
 		if err := os.RemoveAll(o.WorkDir); err != nil {

@@ -81,8 +81,8 @@ func closeAll(files []*os.File) {
 }
 
 // Run runs the command to completion. On cancellation or timeout the whole process group
-// gets SIGINT, then SIGKILL after cancelGrace; the group is killed after every run so no
-// child outlives the step.
+// gets SIGINT, then SIGKILL after cancelGrace. The group is also killed after every run, so
+// no child outlives the step.
 func (c Command) Run(ctx context.Context) error {
 	if c.Timeout > 0 {
 		var cancel context.CancelFunc

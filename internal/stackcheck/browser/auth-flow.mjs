@@ -104,9 +104,9 @@ async function dashboardAfterExpiry(page, context, userId) {
   await new Promise((resolve) => setTimeout(resolve, Math.max(wait, 0)));
   const refreshesBefore = refreshes.ok;
   await page.reload({ timeout });
-  const shown = await dashboardUserId(page);
-  if (shown !== userId) {
-    throw new Error(`the dashboard showed ${shown} after the refresh, expected ${userId}`);
+  const dashboardId = await dashboardUserId(page);
+  if (dashboardId !== userId) {
+    throw new Error(`the dashboard showed ${dashboardId} after the refresh, expected ${userId}`);
   }
   if (refreshes.ok === refreshesBefore) {
     throw new Error("the access token expired but no refresh call succeeded");
